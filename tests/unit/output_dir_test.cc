@@ -1,0 +1,456 @@
+#define BOOST_TEST_MODULE output_dir
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include "base/output_dir.h"
+
+namespace fs = std::filesystem;
+using skiff::kOutputMarker;
+using skiff::OutputDir;
+
+namespace {
+
+// A unique folder under /tmp for one test, removed with everything in it.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = "/tmp/skiff-output-dir-test-XXXXXX";
+    char* made = ::mkdtemp(pattern.data());
+    BOOST_REQUIRE(made != nullptr);
+    path = made;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+// Sets HOME for the test's lifetime, restoring the old value after.
+struct HomeOverride {
+  std::optional<std::string> saved;
+  explicit HomeOverride(const fs::path& home) {
+    if (const char* old = std::getenv("HOME")) saved = old;
+    ::setenv("HOME", home.c_str(), 1);
+  }
+  ~HomeOverride() {
+    if (saved) {
+      ::setenv("HOME", saved->c_str(), 1);
+    } else {
+      ::unsetenv("HOME");
+    }
+  }
+};
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// check_target, returning the error text ("" when accepted).
+std::string refusal(const fs::path& target, const fs::path& site) {
+  std::string error;
+  bool ok = OutputDir::check_target(target, site, error);
+  if (ok) return "";
+  BOOST_TEST(!error.empty());
+  return error.empty() ? "<refused without message>" : error;
+}
+
+// Every entry whose name starts with `prefix` in `dir`.
+int count_with_prefix(const fs::path& dir, const std::string& prefix) {
+  int n = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(check_target)
+
+BOOST_AUTO_TEST_CASE(marker_name) {
+  BOOST_TEST(std::string(kOutputMarker) == ".skiff-output");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_root) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  std::string error = refusal("/", site);
+  BOOST_TEST(error == "refusing to use the root folder as the output");
+  // Spelled differently, still the root.
+  BOOST_TEST(refusal("/tmp/..", site) == "refusing to use the root folder as the output");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_home) {
+  TempDir tmp;
+  fs::path home = tmp.path / "home";
+  fs::create_directories(home);
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  HomeOverride override_home(home);
+  BOOST_TEST(refusal(home, site) == "refusing to use the home folder as the output");
+  BOOST_TEST(refusal(home / ".", site) == "refusing to use the home folder as the output");
+  BOOST_TEST(refusal(home.string() + "/", site) == "refusing to use the home folder as the output");
+}
+
+// BUG: output_dir.cc:15-18,46 — absolute_clean("HOME/missing/..") is
+// "HOME/" (weakly_canonical keeps the unresolved "missing/.." tail and
+// lexically_normal leaves a trailing separator), and the home check compares
+// with `==`, so "HOME/" != "HOME" and an empty (or marked) home folder
+// spelled this way is accepted as the output, after which commit() would
+// rename the home folder aside and delete it.
+BOOST_AUTO_TEST_CASE(refuses_home_spelled_through_missing_folder) {
+  TempDir tmp;
+  fs::path home = tmp.path / "home";
+  fs::create_directories(home);
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  HomeOverride override_home(home);
+  BOOST_TEST(refusal(home / "missing" / "..", site) ==
+             "refusing to use the home folder as the output");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_empty_home_even_with_marker) {
+  // Home is refused for what it is, not for its contents.
+  TempDir tmp;
+  fs::path home = tmp.path / "home";
+  write(home / kOutputMarker, "");
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  HomeOverride override_home(home);
+  BOOST_TEST(refusal(home, site) == "refusing to use the home folder as the output");
+}
+
+BOOST_AUTO_TEST_CASE(accepts_subfolder_of_home) {
+  TempDir tmp;
+  fs::path home = tmp.path / "home";
+  fs::create_directories(home);
+  fs::path site = home / "site";
+  fs::create_directories(site);
+  HomeOverride override_home(home);
+  BOOST_TEST(refusal(home / "out", site) == "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_site_folder_itself) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site / "pages");
+  std::string error = refusal(site, site);
+  BOOST_TEST(error == "refusing to use " + site.string() +
+                          " as the output: it is the site folder or contains it");
+  // Even if someone put a marker in it.
+  write(site / kOutputMarker, "");
+  BOOST_TEST(refusal(site, site) != "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_site_folder_spelled_with_trailing_slash_or_dots) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site / "pages");
+  BOOST_TEST(refusal(site.string() + "/", site) != "");
+  BOOST_TEST(refusal(site / "pages" / "..", site) != "");
+  BOOST_TEST(refusal(site / "missing" / "..", site) != "");
+  BOOST_TEST(refusal(tmp.path / "missing" / "..", site) != "");
+  BOOST_TEST(refusal(site, site.string() + "/") != "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_ancestors_of_site) {
+  TempDir tmp;
+  fs::path site = tmp.path / "a" / "b" / "site";
+  fs::create_directories(site);
+  write(tmp.path / "a" / kOutputMarker, "");  // a marker must not help
+  BOOST_TEST(refusal(tmp.path / "a" / "b", site) ==
+             "refusing to use " + (tmp.path / "a" / "b").string() +
+                 " as the output: it is the site folder or contains it");
+  BOOST_TEST(refusal(tmp.path / "a", site) != "");
+  BOOST_TEST(refusal(tmp.path, site) != "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_symlink_to_site) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  fs::create_directory_symlink(site, tmp.path / "link");
+  BOOST_TEST(refusal(tmp.path / "link", site) != "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_site_given_relative) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  fs::path saved = fs::current_path();
+  fs::current_path(site);
+  std::string error = refusal(".", ".");
+  std::string parent_error = refusal("..", ".");
+  fs::current_path(saved);
+  BOOST_TEST(error != "");
+  BOOST_TEST(parent_error != "");
+}
+
+BOOST_AUTO_TEST_CASE(sibling_with_common_name_prefix_is_not_an_ancestor) {
+  TempDir tmp;
+  fs::path site = tmp.path / "sitefolder";
+  fs::create_directories(site);
+  BOOST_TEST(refusal(tmp.path / "site", site) == "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_non_empty_folder_without_marker) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  fs::path out = tmp.path / "precious";
+  write(out / "thesis.tex", "do not delete");
+  std::string error = refusal(out, site);
+  BOOST_TEST(error == "refusing to replace " + out.string() +
+                          ": it is not empty and was not made by skiff (no .skiff-output file)");
+  // Hidden files count too.
+  fs::path hidden = tmp.path / "hidden";
+  write(hidden / ".git" / "HEAD", "ref");
+  BOOST_TEST(refusal(hidden, site) != "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_file) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  write(tmp.path / "out", "a file");
+  BOOST_TEST(refusal(tmp.path / "out", site) ==
+             (tmp.path / "out").string() + " exists and is not a folder");
+}
+
+BOOST_AUTO_TEST_CASE(accepts_missing_folder) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  BOOST_TEST(refusal(tmp.path / "dist", site) == "");
+  BOOST_TEST(refusal(tmp.path / "deep" / "er" / "dist", site) == "");
+}
+
+BOOST_AUTO_TEST_CASE(accepts_empty_folder) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  fs::create_directories(tmp.path / "dist");
+  BOOST_TEST(refusal(tmp.path / "dist", site) == "");
+}
+
+BOOST_AUTO_TEST_CASE(accepts_folder_inside_site) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site / "dist");
+  BOOST_TEST(refusal(site / "dist", site) == "");
+}
+
+BOOST_AUTO_TEST_CASE(accepts_folder_with_marker) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  fs::path out = tmp.path / "dist";
+  write(out / kOutputMarker, "made by skiff build; safe to delete\n");
+  write(out / "index.html", "<p>old</p>");
+  std::string error = "untouched";
+  BOOST_TEST(OutputDir::check_target(out, site, error));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(replace)
+
+BOOST_AUTO_TEST_CASE(begin_creates_staging_sibling_with_marker) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(target, error));
+  fs::path expected = tmp.path / ("dist.skiff-tmp-" + std::to_string(::getpid()));
+  BOOST_TEST(out.staging() == expected);
+  BOOST_TEST(fs::is_directory(expected));
+  BOOST_TEST(fs::is_regular_file(expected / kOutputMarker));
+  BOOST_TEST(!fs::exists(target));
+  out.abandon();
+}
+
+BOOST_AUTO_TEST_CASE(begin_clears_leftover_staging_of_same_pid) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  fs::path leftover = tmp.path / ("dist.skiff-tmp-" + std::to_string(::getpid()));
+  write(leftover / "stale.html", "stale");
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(target, error));
+  BOOST_TEST(!fs::exists(leftover / "stale.html"));
+  BOOST_TEST(fs::exists(leftover / kOutputMarker));
+  out.abandon();
+}
+
+BOOST_AUTO_TEST_CASE(commit_replaces_old_tree) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  write(target / kOutputMarker, "made by skiff build; safe to delete\n");
+  write(target / "old.html", "old");
+  write(target / "gone" / "deep.html", "old deep");
+  write(target / "index.html", "old index");
+
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(target, error));
+  write(out.staging() / "index.html", "new index");
+  write(out.staging() / "en" / "page.html", "new page");
+  BOOST_REQUIRE_MESSAGE(out.commit(error), error);
+
+  BOOST_TEST(!fs::exists(target / "old.html"));
+  BOOST_TEST(!fs::exists(target / "gone"));
+  BOOST_TEST(read(target / "index.html") == "new index");
+  BOOST_TEST(read(target / "en" / "page.html") == "new page");
+  BOOST_TEST(fs::is_regular_file(target / kOutputMarker));
+  // Neither the staging tree nor the moved-aside old tree is left behind.
+  BOOST_TEST(!fs::exists(out.staging()));
+  BOOST_TEST(count_with_prefix(tmp.path, "dist.") == 0);
+  // The only entry left in the temp folder is the target.
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++entries;
+  BOOST_TEST(entries == 1);
+}
+
+BOOST_AUTO_TEST_CASE(commit_without_previous_tree) {
+  TempDir tmp;
+  fs::path target = tmp.path / "new" / "dist";
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(target, error));
+  write(out.staging() / "index.html", "hello");
+  BOOST_REQUIRE_MESSAGE(out.commit(error), error);
+  BOOST_TEST(read(target / "index.html") == "hello");
+  BOOST_TEST(fs::is_regular_file(target / kOutputMarker));
+  BOOST_TEST(count_with_prefix(tmp.path / "new", "dist.") == 0);
+}
+
+// BUG: output_dir.cc:15-18,68-70 — for a target that does not exist yet and
+// is written with a trailing slash ("dist/", as a user may type), begin()
+// builds the staging path as "<tmp>/dist/.skiff-tmp-<pid>", i.e. INSIDE the
+// target instead of as a sibling (absolute_clean keeps the trailing
+// separator). create_directories then makes "dist" itself, so commit() sees a
+// previous tree, tries to rename "dist/" into its own child ".skiff-old-<pid>"
+// and fails with "cannot move the previous output aside: Invalid argument".
+// Expected: staging is "<tmp>/dist.skiff-tmp-<pid>" and the commit succeeds.
+BOOST_AUTO_TEST_CASE(target_with_trailing_slash_first_build) {
+  TempDir tmp;
+  fs::path target = tmp.path.string() + "/dist/";
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(target, error));
+  BOOST_TEST(out.staging() == tmp.path / ("dist.skiff-tmp-" + std::to_string(::getpid())));
+  write(out.staging() / "index.html", "first");
+  BOOST_TEST(out.commit(error), error);
+  BOOST_TEST(read(tmp.path / "dist" / "index.html") == "first");
+}
+
+BOOST_AUTO_TEST_CASE(target_with_trailing_slash_existing_tree) {
+  // When the folder exists the slash is normalised away and all is well.
+  TempDir tmp;
+  write(tmp.path / "dist" / kOutputMarker, "");
+  write(tmp.path / "dist" / "old.html", "old");
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(tmp.path.string() + "/dist/", error));
+  BOOST_TEST(out.staging() == tmp.path / ("dist.skiff-tmp-" + std::to_string(::getpid())));
+  write(out.staging() / "index.html", "second");
+  BOOST_REQUIRE_MESSAGE(out.commit(error), error);
+  BOOST_TEST(!fs::exists(tmp.path / "dist" / "old.html"));
+  BOOST_TEST(read(tmp.path / "dist" / "index.html") == "second");
+}
+
+BOOST_AUTO_TEST_CASE(committed_output_passes_check_target_next_time) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  fs::path target = tmp.path / "dist";
+  {
+    OutputDir out;
+    std::string error;
+    BOOST_REQUIRE(out.begin(target, error));
+    write(out.staging() / "index.html", "x");
+    BOOST_REQUIRE(out.commit(error));
+  }
+  BOOST_TEST(refusal(target, site) == "");
+}
+
+BOOST_AUTO_TEST_CASE(destructor_after_commit_keeps_target) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  {
+    OutputDir out;
+    std::string error;
+    BOOST_REQUIRE(out.begin(target, error));
+    write(out.staging() / "index.html", "kept");
+    BOOST_REQUIRE(out.commit(error));
+  }
+  BOOST_TEST(read(target / "index.html") == "kept");
+}
+
+BOOST_AUTO_TEST_CASE(abandon_leaves_target_untouched) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  write(target / kOutputMarker, "made by skiff build; safe to delete\n");
+  write(target / "index.html", "old index");
+
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(target, error));
+  fs::path staging = out.staging();
+  write(staging / "index.html", "half-built");
+  out.abandon();
+
+  BOOST_TEST(!fs::exists(staging));
+  BOOST_TEST(read(target / "index.html") == "old index");
+  BOOST_TEST(fs::is_regular_file(target / kOutputMarker));
+  BOOST_TEST(count_with_prefix(tmp.path, "dist.") == 0);
+  out.abandon();  // a second abandon is harmless
+  BOOST_TEST(read(target / "index.html") == "old index");
+}
+
+BOOST_AUTO_TEST_CASE(destructor_abandons) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  write(target / kOutputMarker, "");
+  write(target / "index.html", "old index");
+  fs::path staging;
+  {
+    OutputDir out;
+    std::string error;
+    BOOST_REQUIRE(out.begin(target, error));
+    staging = out.staging();
+    write(staging / "index.html", "half-built");
+    BOOST_TEST(fs::exists(staging));
+  }
+  BOOST_TEST(!fs::exists(staging));
+  BOOST_TEST(read(target / "index.html") == "old index");
+  BOOST_TEST(count_with_prefix(tmp.path, "dist.") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(begin_fails_when_staging_cannot_be_created) {
+  TempDir tmp;
+  // The parent of the target is a file, so no sibling can be made.
+  write(tmp.path / "file", "x");
+  OutputDir out;
+  std::string error;
+  BOOST_TEST(!out.begin(tmp.path / "file" / "dist", error));
+  BOOST_TEST(error.rfind("cannot create ", 0) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,36 @@
+#include "base/source_text.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace skiff {
+
+SourceText::SourceText(std::string path, std::string bytes)
+    : path_(std::move(path)), bytes_(std::move(bytes)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < bytes_.size(); ++i) {
+    char c = bytes_[i];
+    if (c == '\r' && i + 1 < bytes_.size() && bytes_[i + 1] == '\n') continue;
+    if (c == '\n' || c == '\r') line_starts_.push_back(i + 1);
+  }
+}
+
+Position SourceText::position_of(std::size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  int column = 1;
+  for (std::size_t i = line_starts_[line_index]; i < offset; ++i) {
+    // Count code points: skip UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {static_cast<int>(line_index) + 1, column};
+}
+
+std::size_t SourceText::line_start(int line) const {
+  if (line < 1) return 0;
+  if (static_cast<std::size_t>(line) > line_starts_.size()) return bytes_.size();
+  return line_starts_[static_cast<std::size_t>(line) - 1];
+}
+
+}  // namespace skiff

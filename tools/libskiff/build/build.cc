@@ -1,0 +1,351 @@
+#include "build/build.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "base/disk.h"
+#include "base/html_escape.h"
+#include "base/output_dir.h"
+#include "base/source_text.h"
+#include "build/layout.h"
+#include "build/sitemap.h"
+#include "markdown/component_scanner.h"
+#include "render/component.h"
+#include "render/component_resolver.h"
+#include "render/page_renderer.h"
+#include "render/site_component.h"
+#include "site/frontmatter.h"
+#include "site/locale_catalog.h"
+#include "site/page_index.h"
+#include "site/site_config.h"
+
+namespace skiff {
+namespace {
+
+// Everything loaded before pages render; read-only while threads run.
+struct Site {
+  std::filesystem::path root;
+  SiteConfig config;
+  LocaleCatalog catalog;
+  PageIndex pages;
+  SiteComponents components;
+  Layouts layouts;
+  std::set<std::string, std::less<>> public_files;
+  std::vector<Frontmatter> frontmatter;  // per PageIndex entry
+  std::vector<std::size_t> body_offsets;
+  std::vector<std::string> titles;
+  std::vector<Diagnostics> page_diagnostics;  // frontmatter problems
+};
+
+// One HTML file to write: a page in its own locale, or a default-locale
+// page shown in a locale that lacks it (a fallback).
+struct OutputPage {
+  int source = 0;  // index into Site::pages
+  std::string locale;
+  bool fallback = false;
+};
+
+// Runs `work(i)` for i in [0, count) on `jobs` threads; `progress` is called
+// from this thread while they run.
+void parallel_for(int count, int jobs, const std::function<void(int)>& work,
+                  const BuildProgress& progress) {
+  std::atomic<int> next{0};
+  std::atomic<int> done{0};
+  auto worker = [&] {
+    for (int i; (i = next.fetch_add(1)) < count;) {
+      work(i);
+      done.fetch_add(1);
+    }
+  };
+  std::vector<std::thread> threads;
+  int extra = std::max(0, std::min(jobs, count) - 1);
+  for (int t = 0; t < extra; ++t) threads.emplace_back(worker);
+  if (progress) {
+    while (done.load() < count) {
+      progress(done.load(), count);
+      if (extra == 0) {
+        worker();
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    progress(count, count);
+  } else {
+    worker();
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+// Phase 1: configuration, locales, page list, templates, public files.
+void load_site(Site& site, Diagnostics& diagnostics) {
+  site.config = load_site_config(site.root, diagnostics);
+  site.catalog = LocaleCatalog::load(site.root, site.config, diagnostics);
+  site.pages = PageIndex::discover(site.root, site.config, diagnostics);
+  site.components = SiteComponents::load(site.root, diagnostics);
+  site.layouts = Layouts::load(site.root, diagnostics);
+  std::vector<std::string> errors;
+  for (std::string& file : list_files(site.root / "public", errors)) {
+    site.public_files.insert(std::move(file));
+  }
+  for (const std::string& e : errors) diagnostics.error("public", {}, e);
+}
+
+// Phase 2: every page's frontmatter, for titles in navigation.
+void read_frontmatter(Site& site, int jobs) {
+  std::size_t n = site.pages.pages().size();
+  site.frontmatter.resize(n);
+  site.body_offsets.resize(n);
+  site.titles.resize(n);
+  site.page_diagnostics.resize(n);
+  parallel_for(static_cast<int>(n), jobs, [&](int i) {
+    const PageSource& page = site.pages.pages()[static_cast<std::size_t>(i)];
+    Diagnostics& diagnostics = site.page_diagnostics[static_cast<std::size_t>(i)];
+    std::string error;
+    auto bytes = read_file(page.file, error);
+    if (!bytes) {
+      diagnostics.error(page.display_path, {}, error);
+      return;
+    }
+    SourceText source(page.display_path, std::move(*bytes));
+    ParsedPage parsed = parse_frontmatter(source, diagnostics);
+    site.body_offsets[static_cast<std::size_t>(i)] = parsed.body_offset;
+    site.titles[static_cast<std::size_t>(i)] =
+        parsed.frontmatter.title.empty() ? (page.slug.empty() ? site.config.title : page.slug)
+                                         : parsed.frontmatter.title;
+    if (parsed.frontmatter.title.empty()) {
+      diagnostics.warning(page.display_path, {1, 1}, "the page has no `title` in its frontmatter");
+    }
+    site.frontmatter[static_cast<std::size_t>(i)] = std::move(parsed.frontmatter);
+  }, {});
+}
+
+std::vector<OutputPage> plan_outputs(const Site& site) {
+  std::vector<OutputPage> outputs;
+  const auto& pages = site.pages.pages();
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    outputs.push_back({static_cast<int>(i), pages[i].locale, false});
+  }
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].locale != site.config.default_locale) continue;
+    for (const std::string& locale : site.config.locales) {
+      if (locale != site.config.default_locale && site.pages.find(locale, pages[i].slug) < 0) {
+        outputs.push_back({static_cast<int>(i), locale, true});
+      }
+    }
+  }
+  return outputs;
+}
+
+std::string output_file(const std::string& locale, const std::string& slug) {
+  return slug.empty() ? locale + "/index.html" : locale + "/" + slug + "/index.html";
+}
+
+// Phase 3, per page: read, scan, resolve, render, lay out, write.
+void render_one(const Site& site, const OutputPage& output, const std::filesystem::path& staging,
+                const MarkdownOptions& markdown, Diagnostics& diagnostics) {
+  const PageSource& page = site.pages.pages()[static_cast<std::size_t>(output.source)];
+  const Frontmatter& fm = site.frontmatter[static_cast<std::size_t>(output.source)];
+  // Problems in the source are reported once, with the page itself, not
+  // again for every locale that falls back to it.
+  Diagnostics quiet;
+  Diagnostics& report = output.fallback ? quiet : diagnostics;
+  std::string error;
+  auto bytes = read_file(page.file, error);
+  if (!bytes) {
+    report.error(page.display_path, {}, error);
+    return;
+  }
+  SourceText source(page.display_path, std::move(*bytes));
+  Fragment root = scan_components(source, site.body_offsets[static_cast<std::size_t>(output.source)], report);
+  ImportTable imports = resolve_imports(fm, page.display_path, site.config, site.components,
+                                        ComponentRegistry::builtins(), report);
+  PageContext context;
+  context.config = &site.config;
+  context.catalog = &site.catalog;
+  context.registry = &ComponentRegistry::builtins();
+  context.public_files = &site.public_files;
+  context.locale = output.locale;
+  context.file = page.display_path;
+  context.markdown = markdown;
+  PageBody body = render_page_body(root, imports, context, report);
+  const HtmlTemplate* layout = site.layouts.find(fm.layout, site.config, error);
+  if (layout == nullptr) {
+    auto key = fm.key_positions.find("layout");
+    report.error(page.display_path, key == fm.key_positions.end() ? Position{1, 1} : key->second, error);
+    return;
+  }
+  LayoutPage shell{output.locale, page.slug, &fm, &body, page.locale, output.fallback};
+  SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles};
+  std::string html = render_layout(*layout, shell, view);
+  if (!write_file(staging / output_file(output.locale, page.slug), html, error)) {
+    diagnostics.error(page.display_path, {}, error);
+  }
+}
+
+// Phase 4: files that are not pages.
+std::string root_index_html(const Site& site) {
+  const SiteConfig& config = site.config;
+  std::string home = page_url(config, config.default_locale, "");
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" +
+                    escape_html_attribute(site.catalog.info(config.default_locale).lang()) +
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+  append_escaped(out, config.title, false);
+  out += "</title>\n<meta http-equiv=\"refresh\" content=\"0; url=" + escape_html_attribute(home) +
+         "\">\n<link rel=\"canonical\" href=\"" +
+         escape_html_attribute(absolute_url(config, home)) + "\">\n</head>\n<body>\n<h1>";
+  append_escaped(out, site.catalog.ui(config.default_locale, "index.title"), false);
+  out += "</h1>\n<ul>\n";
+  for (const std::string& code : config.locales) {
+    const LocaleInfo& info = site.catalog.info(code);
+    out += "<li><a href=\"" + escape_html_attribute(page_url(config, code, "")) + "\" hreflang=\"" +
+           escape_html_attribute(info.lang()) + "\" lang=\"" + escape_html_attribute(info.lang()) + "\">";
+    append_escaped(out, info.name, false);
+    out += "</a></li>\n";
+  }
+  out += "</ul>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string not_found_html(const Site& site) {
+  const SiteConfig& config = site.config;
+  const std::string& locale = config.default_locale;
+  Frontmatter fm;
+  fm.title = site.catalog.ui(locale, "notFound.title");
+  PageBody body;
+  body.html = "<p>" + escape_html_text(site.catalog.ui(locale, "notFound.body")) + "</p>\n<p><a href=\"" +
+              escape_html_attribute(page_url(config, locale, "")) + "\">" +
+              escape_html_text(site.catalog.ui(locale, "notFound.home")) + "</a></p>\n";
+  std::string error;
+  const HtmlTemplate* layout = site.layouts.find("NotFound", config, error);
+  if (layout == nullptr) layout = site.layouts.find("", config, error);
+  if (layout == nullptr) return body.html;
+  LayoutPage shell{locale, "404", &fm, &body, locale, false};
+  SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles};
+  return render_layout(*layout, shell, view);
+}
+
+std::string sitemap_xml(const Site& site) {
+  std::vector<SitemapEntry> entries;
+  for (const PageSource& page : site.pages.pages()) {
+    SitemapEntry entry;
+    entry.loc = absolute_url(site.config, page_url(site.config, page.locale, page.slug));
+    for (const std::string& code : site.config.locales) {
+      if (site.pages.find(code, page.slug) < 0) continue;
+      entry.alternates.push_back({site.catalog.info(code).lang(),
+                                  absolute_url(site.config, page_url(site.config, code, page.slug))});
+    }
+    if (entry.alternates.size() > 1) {
+      entry.alternates.push_back({"x-default", absolute_url(site.config, page_url(site.config, site.config.default_locale, page.slug))});
+    } else {
+      entry.alternates.clear();
+    }
+    entries.push_back(std::move(entry));
+  }
+  return write_sitemap(entries);
+}
+
+// Stylesheets and scripts of the built-in components, one file each.
+std::pair<std::string, std::string> component_assets() {
+  std::string css;
+  std::string js;
+  std::set<const char*> seen;
+  for (const ComponentSpec& spec : ComponentRegistry::builtins().all()) {
+    if (!spec.css.empty() && seen.insert(spec.css.data()).second) {
+      css += spec.css;
+      css += '\n';
+    }
+    if (!spec.js.empty() && seen.insert(spec.js.data()).second) {
+      js += spec.js;
+      js += '\n';
+    }
+  }
+  return {css, js};
+}
+
+void write_site_files(const Site& site, const std::filesystem::path& staging, BuildResult& result) {
+  std::string error;
+  auto write = [&](const std::string& rel, const std::string& data) {
+    if (write_file(staging / rel, data, error)) {
+      ++result.files_written;
+    } else {
+      result.diagnostics.error(rel, {}, error);
+    }
+  };
+  if (!copy_tree(site.root / "public", staging, error)) result.diagnostics.error("public", {}, error);
+  result.files_written += static_cast<int>(site.public_files.size());
+  auto [css, js] = component_assets();
+  write("_skiff/skiff.css", css);
+  write("_skiff/skiff.js", js);
+  write("index.html", root_index_html(site));
+  write("404.html", not_found_html(site));
+  if (site.config.url.empty()) {
+    result.diagnostics.warning("site.yml", {}, "no `url` set: sitemap.xml and canonical links use paths, not absolute URLs");
+  }
+  write("sitemap.xml", sitemap_xml(site));
+}
+
+}  // namespace
+
+BuildResult build_site(const BuildOptions& options, const BuildProgress& progress) {
+  auto started = std::chrono::steady_clock::now();
+  BuildResult result;
+  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  Site site;
+  site.root = options.site;
+  result.out = options.out.empty() ? options.site / "dist" : options.out;
+  std::string error;
+  if (!std::filesystem::is_directory(options.site)) {
+    result.diagnostics.error(options.site.string(), {}, "not a folder: nothing to build");
+    return result;
+  }
+  if (!OutputDir::check_target(result.out, options.site, error)) {
+    result.diagnostics.error(result.out.string(), {}, error);
+    return result;
+  }
+
+  load_site(site, result.diagnostics);
+  read_frontmatter(site, jobs);
+  for (const Diagnostics& d : site.page_diagnostics) result.diagnostics.append(d);
+  if (site.pages.pages().empty()) {
+    result.diagnostics.error("pages", {}, "the site has no pages: add Markdown files under pages/" +
+                                              site.config.default_locale + "/");
+  }
+
+  OutputDir output;
+  if (!output.begin(result.out, error)) {
+    result.diagnostics.error(result.out.string(), {}, error);
+    return result;
+  }
+  std::vector<OutputPage> outputs = plan_outputs(site);
+  std::vector<Diagnostics> diagnostics(outputs.size());
+  parallel_for(static_cast<int>(outputs.size()), jobs, [&](int i) {
+    render_one(site, outputs[static_cast<std::size_t>(i)], output.staging(), options.markdown,
+               diagnostics[static_cast<std::size_t>(i)]);
+  }, progress);
+  for (const Diagnostics& d : diagnostics) result.diagnostics.append(d);
+  for (const OutputPage& o : outputs) {
+    (o.fallback ? result.fallbacks_per_locale : result.pages_per_locale)[o.locale]++;
+  }
+  result.files_written += static_cast<int>(outputs.size());
+  write_site_files(site, output.staging(), result);
+
+  if (result.diagnostics.error_count() == 0) {
+    if (output.commit(error)) {
+      result.ok = true;
+    } else {
+      result.diagnostics.error(result.out.string(), {}, error);
+    }
+  } else {
+    output.abandon();
+  }
+  result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  return result;
+}
+
+}  // namespace skiff

@@ -1,0 +1,39 @@
+// `skiff build`: the whole site, every locale, into an output folder that is
+// replaced only when the build succeeds. build_site() reads top to bottom in
+// the order the phases run.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "markdown/markdown_renderer.h"
+
+namespace skiff {
+
+struct BuildOptions {
+  std::filesystem::path site;
+  std::filesystem::path out;  // empty: SITE/dist
+  int jobs = 0;               // 0: one per core
+  MarkdownOptions markdown;
+};
+
+struct BuildResult {
+  bool ok = false;  // no errors, output in place
+  Diagnostics diagnostics;
+  std::map<std::string, int> pages_per_locale;     // translated pages
+  std::map<std::string, int> fallbacks_per_locale;  // default-locale content
+  int files_written = 0;
+  std::filesystem::path out;
+  std::chrono::milliseconds elapsed{0};
+};
+
+// Called from the building thread with pages done so far and the total.
+using BuildProgress = std::function<void(int done, int total)>;
+
+BuildResult build_site(const BuildOptions& options, const BuildProgress& progress = {});
+
+}  // namespace skiff

@@ -1,0 +1,263 @@
+#include "build/layout.h"
+
+#include <variant>
+
+#include "base/disk.h"
+#include "base/html_escape.h"
+#include "base/source_text.h"
+
+namespace skiff {
+namespace {
+
+void open_tag(std::string& out, std::string_view tag) {
+  out += '<';
+  out += tag;
+  out += '>';
+}
+
+void link(std::string& out, std::string_view href, std::string_view text, bool current,
+          std::string_view extra_attributes = "") {
+  out += "<a href=\"";
+  append_escaped(out, href, true);
+  out += '"';
+  if (current) out += " aria-current=\"page\"";
+  out += extra_attributes;
+  out += '>';
+  append_escaped(out, text, false);
+  out += "</a>";
+}
+
+std::string page_title(const SiteMapView& site, std::string_view locale, std::string_view slug) {
+  int i = site.pages->find(locale, slug);
+  if (i < 0) i = site.pages->find(site.config->default_locale, slug);
+  if (i < 0 || site.titles == nullptr) return std::string(slug);
+  return (*site.titles)[static_cast<std::size_t>(i)];
+}
+
+// Locale's own label → default locale's label → site.yml label → title.
+std::string nav_label(const SiteMapView& site, std::string_view locale, const std::string& key,
+                      std::string_view configured, std::string_view slug, bool item) {
+  std::string full = "nav." + key;
+  if (const std::string* s = site.catalog->find_own(locale, full)) return *s;
+  if (const std::string* s = site.catalog->find_own(site.config->default_locale, full)) return *s;
+  if (!configured.empty()) return std::string(configured);
+  return item ? page_title(site, locale, slug) : key;
+}
+
+}  // namespace
+
+Layouts Layouts::load(const std::filesystem::path& site_root, Diagnostics& diagnostics) {
+  Layouts layouts;
+  std::vector<std::string> errors;
+  std::filesystem::path root = site_root / "layouts";
+  for (const std::string& rel : list_files(root, errors)) {
+    if (rel.size() < 6 || rel.compare(rel.size() - 5, 5, ".html") != 0) continue;
+    std::string error;
+    auto bytes = read_file(root / rel, error);
+    std::string display = "layouts/" + rel;
+    if (!bytes) {
+      diagnostics.error(display, {}, error);
+      continue;
+    }
+    auto compiled = HtmlTemplate::compile(SourceText(display, std::move(*bytes)));
+    if (auto* d = std::get_if<Diagnostic>(&compiled)) {
+      diagnostics.add(*d);
+      continue;
+    }
+    layouts.add(rel.substr(0, rel.size() - 5), std::get<HtmlTemplate>(std::move(compiled)));
+  }
+  for (const std::string& e : errors) diagnostics.error("layouts", {}, e);
+  return layouts;
+}
+
+void Layouts::add(std::string name, HtmlTemplate layout) {
+  by_name_.insert_or_assign(std::move(name), std::move(layout));
+}
+
+const HtmlTemplate* Layouts::find(std::string_view layout, const SiteConfig& config,
+                                  std::string& error) const {
+  std::string name = "MainLayout";
+  if (!layout.empty()) {
+    std::string path(layout);
+    for (const auto& [prefix, target] : config.aliases) {
+      if (path.compare(0, prefix.size(), prefix) == 0) {
+        path = target + path.substr(prefix.size());
+        break;
+      }
+    }
+    if (path.compare(0, 8, "layouts/") == 0) path.erase(0, 8);
+    std::size_t dot = path.rfind('.');
+    if (dot != std::string::npos && path.find('/', dot) == std::string::npos) path.resize(dot);
+    name = path;
+  }
+  auto it = by_name_.find(name);
+  if (it == by_name_.end()) {
+    error = "layout `" + std::string(layout.empty() ? "MainLayout" : layout) +
+            "` not found: expected layouts/" + name + ".html in the site";
+    return nullptr;
+  }
+  return &it->second;
+}
+
+std::string absolute_url(const SiteConfig& config, std::string_view path) {
+  return config.url + std::string(path);
+}
+
+std::string toc_html(const std::vector<TocEntry>& toc) {
+  if (toc.empty()) return {};
+  // h3 entries nest under the h2 before them; an h3 before any h2 is
+  // listed at the top level.
+  std::string out = "<ul>";
+  bool item_open = false;
+  bool sub_open = false;
+  for (const TocEntry& entry : toc) {
+    if (entry.depth == 3 && item_open) {
+      if (!sub_open) out += "<ul>";
+      sub_open = true;
+      out += "<li>";
+      link(out, "#" + entry.id, entry.text, false);
+      out += "</li>";
+      continue;
+    }
+    if (sub_open) out += "</ul>";
+    if (item_open) out += "</li>";
+    sub_open = false;
+    item_open = true;
+    out += "<li>";
+    link(out, "#" + entry.id, entry.text, false);
+  }
+  if (sub_open) out += "</ul>";
+  if (item_open) out += "</li>";
+  out += "</ul>";
+  return out;
+}
+
+std::string sidebar_html(const LayoutPage& page, const SiteMapView& site) {
+  std::string out = "<ul class=\"skiff-sidebar\">";
+  for (const NavGroup& group : site.config->sidebar) {
+    out += "<li><details open=\"\"><summary>";
+    append_escaped(out, nav_label(site, page.locale, group.key, group.label, "", false), false);
+    out += "</summary><ul>";
+    for (const NavItem& item : group.items) {
+      bool translated = site.pages->find(page.locale, item.slug) >= 0;
+      bool exists = translated || site.pages->find(site.config->default_locale, item.slug) >= 0;
+      if (!exists) continue;
+      open_tag(out, "li");
+      std::string label = nav_label(site, page.locale, item.key, item.label, item.slug, true);
+      std::string lang_attr;
+      if (!translated) {
+        lang_attr = " class=\"skiff-untranslated\" title=\"" +
+                    escape_html_attribute(site.catalog->ui(page.locale, "sidebar.notTranslated")) +
+                    "\"";
+      }
+      link(out, page_url(*site.config, page.locale, item.slug), label, item.slug == page.slug,
+           lang_attr);
+      if (!translated) {
+        out += " <span class=\"skiff-untranslated-mark\">";
+        append_escaped(out, site.catalog->ui(page.locale, "sidebar.notTranslated"), false);
+        out += "</span>";
+      }
+      out += "</li>";
+    }
+    out += "</ul></details></li>";
+  }
+  out += "</ul>";
+  return out;
+}
+
+std::string language_picker_html(const LayoutPage& page, const SiteMapView& site) {
+  std::string out = "<ul class=\"skiff-languages\">";
+  for (const std::string& code : site.config->locales) {
+    const LocaleInfo& info = site.catalog->info(code);
+    std::string attributes = " hreflang=\"" + escape_html_attribute(info.lang()) + "\" lang=\"" +
+                             escape_html_attribute(info.lang()) + "\"";
+    open_tag(out, "li");
+    link(out, page_url(*site.config, code, page.slug), info.name, code == page.locale, attributes);
+    out += "</li>";
+  }
+  out += "</ul>";
+  return out;
+}
+
+namespace {
+
+std::string alternates_html(const LayoutPage& page, const SiteMapView& site) {
+  std::string out;
+  auto add = [&](std::string_view hreflang, std::string_view locale) {
+    out += "<link rel=\"alternate\" hreflang=\"";
+    append_escaped(out, hreflang, true);
+    out += "\" href=\"";
+    append_escaped(out, absolute_url(*site.config, page_url(*site.config, locale, page.slug)), true);
+    out += "\">\n";
+  };
+  for (const std::string& code : site.config->locales) {
+    if (site.pages->find(code, page.slug) >= 0) add(site.catalog->info(code).lang(), code);
+  }
+  add("x-default", site.config->default_locale);
+  return out;
+}
+
+std::string fallback_notice_html(const LayoutPage& page, const SiteMapView& site) {
+  if (!page.fallback) return {};
+  std::string text = fill_placeholders(
+      site.catalog->ui(page.locale, "fallback.notice"),
+      {{"language", site.catalog->info(page.locale).name},
+       {"source", site.catalog->info(page.content_locale).name}});
+  std::string out = "<aside class=\"skiff-fallback\" role=\"note\"><p>";
+  append_escaped(out, text, false);
+  out += "</p></aside>";
+  return out;
+}
+
+}  // namespace
+
+std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
+                          const SiteMapView& site) {
+  const SiteConfig& config = *site.config;
+  const LocaleInfo& info = site.catalog->info(page.locale);
+  const Frontmatter& fm = *page.frontmatter;
+  std::string url = page_url(config, page.locale, page.slug);
+  std::string canonical_path = page.fallback ? page_url(config, page.content_locale, page.slug) : url;
+  TemplateValues values;
+  values.text = [&](std::string_view name) -> std::optional<std::string> {
+    if (name == "title") return fm.title.empty() ? page.slug : fm.title;
+    if (name == "description") return fm.description;
+    if (name == "lang") return info.lang();
+    if (name == "dir") return std::string(info.rtl ? "rtl" : "ltr");
+    if (name == "url") return url;
+    if (name == "canonical") return absolute_url(config, canonical_path);
+    if (name == "home") return page_url(config, page.locale, "");
+    if (name == "fallback") return std::string(page.fallback ? "true" : "");
+    if (name == "has_toc") return std::string(page.body->toc.empty() ? "" : "true");
+    if (name == "site.title") return config.title;
+    if (name == "site.css") return config.base + "styles/site.css";
+    if (name == "locale.name") return info.name;
+    if (name == "assets.css") return config.base + "_skiff/skiff.css";
+    if (name == "assets.js") return config.base + "_skiff/skiff.js";
+    if (name.substr(0, 5) == "page.") {
+      auto it = fm.values.find(name.substr(5));
+      if (it != fm.values.end()) return it->second;
+      return std::nullopt;
+    }
+    if (name.substr(0, 3) == "ui.") return site.catalog->ui(page.locale, name.substr(3));
+    return std::nullopt;
+  };
+  values.slot = [&](std::string_view name) -> std::optional<std::string> {
+    if (name == "content") {
+      if (!page.fallback) return page.body->html;
+      const LocaleInfo& source = site.catalog->info(page.content_locale);
+      return "<div lang=\"" + escape_html_attribute(source.lang()) + "\" dir=\"" +
+             (source.rtl ? "rtl" : "ltr") + "\">\n" + page.body->html + "</div>\n";
+    }
+    if (name == "toc") return toc_html(page.body->toc);
+    if (name == "sidebar") return sidebar_html(page, site);
+    if (name == "language-picker") return language_picker_html(page, site);
+    if (name == "alternates") return alternates_html(page, site);
+    if (name == "fallback-notice") return fallback_notice_html(page, site);
+    if (name == "head") return std::string();
+    return std::nullopt;
+  };
+  return layout.render(values);
+}
+
+}  // namespace skiff

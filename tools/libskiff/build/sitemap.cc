@@ -1,0 +1,156 @@
+#include "build/sitemap.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace skiff {
+namespace {
+
+constexpr const char* kSitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+constexpr const char* kXhtmlNs = "http://www.w3.org/1999/xhtml";
+
+struct BufferFree {
+  void operator()(xmlBufferPtr b) const { xmlBufferFree(b); }
+};
+struct WriterFree {
+  void operator()(xmlTextWriterPtr w) const { xmlFreeTextWriter(w); }
+};
+using Buffer = std::unique_ptr<xmlBuffer, BufferFree>;
+using Writer = std::unique_ptr<xmlTextWriter, WriterFree>;
+
+const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+
+// Length of the well-formed UTF-8 sequence at the start of `s` (1-4), or 0
+// when it is ill-formed (bad lead or continuation byte, overlong, surrogate,
+// beyond U+10FFFF, truncated). Follows the Unicode "maximal subpart" table.
+size_t utf8_sequence_length(std::string_view s) {
+  const auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char lead = b(0);
+  if (lead < 0x80) return 1;
+  size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    len = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    len = 3;
+    if (lead == 0xE0) lo = 0xA0;  // no overlongs
+    if (lead == 0xED) hi = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    len = 4;
+    if (lead == 0xF0) lo = 0x90;  // no overlongs
+    if (lead == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (s.size() < len || b(1) < lo || b(1) > hi) return 0;
+  for (size_t i = 2; i < len; ++i) {
+    if (b(i) < 0x80 || b(i) > 0xBF) return 0;
+  }
+  return len;
+}
+
+// Characters XML 1.0 cannot carry at all, not even as references: C0
+// controls other than tab/LF/CR, and U+FFFE/U+FFFF.
+bool forbidden_in_xml(std::string_view seq) {
+  if (seq.size() == 1) {
+    const auto c = static_cast<unsigned char>(seq[0]);
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+  }
+  return seq == "\xEF\xBF\xBE" || seq == "\xEF\xBF\xBF";
+}
+
+// `text` made safe for the writer, which copies bytes through unchecked:
+// ill-formed UTF-8 becomes U+FFFD and XML-forbidden characters are dropped,
+// so the sitemap always parses. Well-formed input comes back unchanged.
+std::string xml_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const size_t len = utf8_sequence_length(text);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      text.remove_prefix(1);
+      continue;
+    }
+    const std::string_view seq = text.substr(0, len);
+    if (!forbidden_in_xml(seq)) out += seq;
+    text.remove_prefix(len);
+  }
+  return out;
+}
+
+// Each writer call returns < 0 on failure (only allocation can fail here);
+// `ok` accumulates that so callers check once at the end.
+struct Emitter {
+  xmlTextWriterPtr w;
+  bool ok = true;
+
+  void check(int rc) { ok = ok && rc >= 0; }
+  void start(const char* name) { check(xmlTextWriterStartElement(w, x(name))); }
+  void end() { check(xmlTextWriterEndElement(w)); }
+  void attribute(const char* name, std::string_view value) {
+    check(xmlTextWriterWriteAttribute(w, x(name), x(xml_safe(value).c_str())));
+  }
+  void text_element(const char* name, std::string_view value) {
+    check(xmlTextWriterWriteElement(w, x(name), x(xml_safe(value).c_str())));
+  }
+};
+
+void write_alternate(Emitter& e, const SitemapAlternate& alt) {
+  e.start("xhtml:link");
+  e.attribute("rel", "alternate");
+  e.attribute("hreflang", alt.hreflang);
+  e.attribute("href", alt.href);
+  e.end();
+}
+
+void write_entry(Emitter& e, const SitemapEntry& entry) {
+  e.start("url");
+  e.text_element("loc", entry.loc);
+  for (const SitemapAlternate& alt : entry.alternates) write_alternate(e, alt);
+  e.end();
+}
+
+void write_document(Emitter& e, const std::vector<SitemapEntry>& entries) {
+  e.check(xmlTextWriterSetIndent(e.w, 1));
+  e.check(xmlTextWriterSetIndentString(e.w, x("  ")));
+  e.check(xmlTextWriterStartDocument(e.w, "1.0", "UTF-8", nullptr));
+  e.start("urlset");
+  e.attribute("xmlns", kSitemapNs);
+  e.attribute("xmlns:xhtml", kXhtmlNs);
+  for (const SitemapEntry& entry : entries) write_entry(e, entry);
+  // Always `<urlset ...></urlset>`, never `<urlset/>`, even when empty.
+  e.check(xmlTextWriterFullEndElement(e.w));
+  e.check(xmlTextWriterEndDocument(e.w));
+}
+
+}  // namespace
+
+// Returns "" only if libxml2 fails to allocate; the output depends on nothing
+// but `entries` (no timestamps), so rebuilds are byte-identical.
+std::string write_sitemap(const std::vector<SitemapEntry>& entries) {
+  // libxml2 wants its globals set up once before any use from threads.
+  static const bool initialized = (xmlInitParser(), true);
+  (void)initialized;
+
+  Buffer buffer(xmlBufferCreate());
+  if (!buffer) return {};
+  bool ok = false;
+  {
+    Writer writer(xmlNewTextWriterMemory(buffer.get(), 0));
+    if (!writer) return {};
+    Emitter e{writer.get()};
+    write_document(e, entries);
+    ok = e.ok;
+  }  // freeing the writer flushes everything into `buffer`
+  if (!ok) return {};
+  const xmlChar* content = xmlBufferContent(buffer.get());
+  return std::string(reinterpret_cast<const char*>(content),
+                     static_cast<size_t>(xmlBufferLength(buffer.get())));
+}
+
+}  // namespace skiff

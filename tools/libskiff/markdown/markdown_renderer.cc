@@ -1,0 +1,201 @@
+#include "markdown/markdown_renderer.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/html_escape.h"
+#include "markdown/document.h"
+
+namespace skiff {
+namespace {
+
+constexpr int kParseOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+std::unique_ptr<cmark_parser, ParserDeleter> make_parser() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kParseOptions));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  return parser;
+}
+
+std::string_view literal_of(cmark_node* node) {
+  const char* s = cmark_node_get_literal(node);
+  return s == nullptr ? std::string_view() : std::string_view(s);
+}
+
+// Plain text of a heading: text and code literals, without placeholders.
+void collect_text(cmark_node* node, std::string& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
+       child = cmark_node_next(child)) {
+    cmark_node_type type = cmark_node_get_type(child);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      std::string_view text = literal_of(child);
+      for (std::size_t at = 0; at < text.size();) {
+        std::size_t open = text.find(kInlinePlaceholderOpen, at);
+        if (open == std::string_view::npos) {
+          out += text.substr(at);
+          break;
+        }
+        out += text.substr(at, open - at);
+        std::size_t close = text.find(kInlinePlaceholderClose, open);
+        at = close == std::string_view::npos ? text.size() : close + kInlinePlaceholderClose.size();
+      }
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    } else {
+      collect_text(child, out);
+    }
+  }
+}
+
+class TreeRewriter {
+ public:
+  TreeRewriter(MarkdownHooks& hooks, const MarkdownOptions& options)
+      : hooks_(hooks), options_(options) {}
+
+  void rewrite(cmark_node* root) {
+    // Collect first: the rewrites replace nodes, which would confuse a
+    // live iterator. Order of collection is document order.
+    std::vector<cmark_node*> nodes;
+    cmark_iter* iter = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      if (ev == CMARK_EVENT_ENTER) nodes.push_back(cmark_iter_get_node(iter));
+    }
+    cmark_iter_free(iter);
+    for (cmark_node* node : nodes) visit(node);
+  }
+
+ private:
+  void visit(cmark_node* node) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HTML_BLOCK: html_block(node); break;
+      case CMARK_NODE_HTML_INLINE:
+        if (options_.safe) cmark_node_set_literal(node, "");
+        break;
+      case CMARK_NODE_TEXT: text(node); break;
+      case CMARK_NODE_HEADING: heading(node); break;
+      case CMARK_NODE_CODE_BLOCK: code_block(node); break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: link(node); break;
+      default: break;
+    }
+  }
+
+  void html_block(cmark_node* node) {
+    int index = parse_block_placeholder(literal_of(node));
+    if (index < 0) {
+      if (options_.safe) cmark_node_set_literal(node, "");
+      return;
+    }
+    std::string html = hooks_.element_html(static_cast<std::size_t>(index), true);
+    if (!html.empty() && html.back() != '\n') html += '\n';
+    cmark_node_set_literal(node, html.c_str());
+  }
+
+  // Splits a text node at inline placeholders into text and raw HTML nodes.
+  void text(cmark_node* node) {
+    std::string_view text = literal_of(node);
+    if (text.find(kInlinePlaceholderOpen) == std::string_view::npos) return;
+    std::string copy(text);
+    std::size_t at = 0;
+    while (at < copy.size()) {
+      std::size_t open = copy.find(kInlinePlaceholderOpen, at);
+      std::size_t close = open == std::string::npos ? open : copy.find(kInlinePlaceholderClose, open);
+      if (open == std::string::npos || close == std::string::npos) break;
+      if (open > at) insert_before(node, CMARK_NODE_TEXT, copy.substr(at, open - at));
+      std::size_t index = std::strtoul(copy.c_str() + open + kInlinePlaceholderOpen.size(), nullptr, 10);
+      insert_before(node, CMARK_NODE_HTML_INLINE, hooks_.element_html(index, false));
+      at = close + kInlinePlaceholderClose.size();
+    }
+    cmark_node_set_literal(node, copy.substr(at).c_str());
+  }
+
+  static void insert_before(cmark_node* node, cmark_node_type type, const std::string& literal) {
+    cmark_node* fresh = cmark_node_new(type);
+    cmark_node_set_literal(fresh, literal.c_str());
+    cmark_node_insert_before(node, fresh);
+  }
+
+  // A heading becomes a custom block `<hN id="...">` ... `</hN>` holding the
+  // same inline children, since cmark's HTML renderer writes no ids.
+  void heading(cmark_node* node) {
+    int level = cmark_node_get_heading_level(node);
+    std::string text;
+    collect_text(node, text);
+    std::string id = hooks_.heading_id(level, text);
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    std::string tag = "h" + std::to_string(level);
+    std::string enter = "<" + tag + " id=\"" + escape_html_attribute(id) + "\">";
+    std::string exit = "</" + tag + ">";
+    cmark_node_set_on_enter(block, enter.c_str());
+    cmark_node_set_on_exit(block, exit.c_str());
+    while (cmark_node* child = cmark_node_first_child(node)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(block, child);
+    }
+    cmark_node_replace(node, block);
+    cmark_node_free(node);
+  }
+
+  void code_block(cmark_node* node) {
+    const char* info = cmark_node_get_fence_info(node);
+    std::string html = hooks_.code_block(info == nullptr ? "" : info, literal_of(node));
+    cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(block, html.c_str());
+    cmark_node_replace(node, block);
+    cmark_node_free(node);
+  }
+
+  void link(cmark_node* node) {
+    const char* url = cmark_node_get_url(node);
+    hooks_.link(url == nullptr ? "" : url, cmark_node_get_type(node) == CMARK_NODE_IMAGE);
+  }
+
+  MarkdownHooks& hooks_;
+  const MarkdownOptions& options_;
+};
+
+}  // namespace
+
+std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownHooks& hooks,
+                            const MarkdownOptions& options) {
+  auto parser = make_parser();
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  TreeRewriter(hooks, options).rewrite(doc.get());
+
+  cmark_node* render_root = doc.get();
+  cmark_node* first = cmark_node_first_child(doc.get());
+  bool single_paragraph = first != nullptr && cmark_node_next(first) == nullptr &&
+                          cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
+  char* html = cmark_render_html(render_root, kParseOptions,
+                                 cmark_parser_get_syntax_extensions(parser.get()));
+  std::string out(html);
+  std::free(html);
+  if (is_inline && single_paragraph && out.size() >= 8 && out.compare(0, 3, "<p>") == 0 &&
+      out.compare(out.size() - 5, 5, "</p>\n") == 0) {
+    out = out.substr(3, out.size() - 8);
+  }
+  return out;
+}
+
+}  // namespace skiff

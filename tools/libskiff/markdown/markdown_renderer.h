@@ -1,0 +1,39 @@
+// Markdown to HTML with cmark-gfm (CommonMark + GFM tables, strikethrough,
+// autolinks, task lists). The parsed tree is transformed before rendering:
+// placeholders become their elements' HTML, headings get ids, code blocks go
+// through the caller's renderer. The parser itself is never patched.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace skiff {
+
+// What the page renderer supplies. Calls come in document order, so ids and
+// numbering are stable.
+class MarkdownHooks {
+ public:
+  virtual ~MarkdownHooks() = default;
+  // HTML for element N of the fragment, at a block or an inline placeholder.
+  virtual std::string element_html(std::size_t index, bool block) = 0;
+  // The id for a heading of `level` whose plain text is `text`.
+  virtual std::string heading_id(int level, std::string_view text) = 0;
+  // A complete <pre> block for a fenced or indented code block.
+  virtual std::string code_block(std::string_view info, std::string_view code) = 0;
+  // Every link and image destination, as written.
+  virtual void link(std::string_view url, bool image) = 0;
+};
+
+struct MarkdownOptions {
+  // Drop raw HTML written in the Markdown (placeholders excepted): for
+  // untrusted contributions.
+  bool safe = false;
+};
+
+// Renders `markdown`. With `is_inline`, a single paragraph is rendered
+// without its <p> wrapper (for children such as `<summary>**x**</summary>`).
+std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownHooks& hooks,
+                            const MarkdownOptions& options = {});
+
+}  // namespace skiff

@@ -1,0 +1,196 @@
+#include "render/page_renderer.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <utility>
+
+#include "base/html_escape.h"
+#include "markdown/slugger.h"
+#include "render/code_block.h"
+
+namespace skiff {
+namespace {
+
+using ElementFn = std::function<std::string(std::size_t index, bool block)>;
+
+class PageRenderer final : public RenderEnv {
+ public:
+  PageRenderer(const ImportTable& imports, const PageContext& context, Diagnostics& diagnostics)
+      : imports_(imports), context_(context), diagnostics_(diagnostics) {}
+
+  PageBody render(const Fragment& root) {
+    body_.html = render_fragment(root, [&](std::size_t i, bool) {
+      return render_element(root.elements[i]);
+    });
+    return std::move(body_);
+  }
+
+  // --- RenderEnv ---
+  std::string_view locale() const override { return context_.locale; }
+  bool right_to_left() const override { return context_.catalog->info(context_.locale).rtl; }
+  std::string ui(std::string_view key) const override {
+    return context_.catalog->ui(context_.locale, key);
+  }
+  std::string unique_id(std::string_view stem) override {
+    int n = ++id_counters_[std::string(stem)];
+    return std::string(stem) + "-" + std::to_string(n);
+  }
+  void error(Position pos, std::string message) override {
+    diagnostics_.error(context_.file, pos, std::move(message));
+  }
+  void warning(Position pos, std::string message) override {
+    diagnostics_.warning(context_.file, pos, std::move(message));
+  }
+  bool public_file_exists(std::string_view url_path) const override {
+    while (!url_path.empty() && url_path.front() == '/') url_path.remove_prefix(1);
+    return context_.public_files != nullptr && context_.public_files->count(url_path) > 0;
+  }
+  void use_asset(std::string_view url_path) override { body_.assets.emplace_back(url_path); }
+  std::string url(std::string_view site_path) const override {
+    if (site_path.size() < 2 || site_path[0] != '/' || site_path[1] == '/') {
+      return std::string(site_path);
+    }
+    return context_.config->base + std::string(site_path.substr(1));
+  }
+
+ private:
+  class Hooks final : public MarkdownHooks {
+   public:
+    Hooks(PageRenderer& page, const ElementFn& element) : page_(page), element_(element) {}
+    std::string element_html(std::size_t index, bool block) override { return element_(index, block); }
+    std::string heading_id(int level, std::string_view text) override {
+      return page_.heading_id(level, text);
+    }
+    std::string code_block(std::string_view info, std::string_view code) override {
+      return render_code_block(info, code);
+    }
+    void link(std::string_view url, bool) override { page_.body_.links.emplace_back(url); }
+
+   private:
+    PageRenderer& page_;
+    const ElementFn& element_;
+  };
+
+  std::string render_fragment(const Fragment& fragment, const ElementFn& element) {
+    Hooks hooks(*this, element);
+    return render_markdown(fragment.markdown, fragment.is_inline, hooks, context_.markdown);
+  }
+
+  // Children of `element`, each nested element rendered in place.
+  std::string render_children(const Element& element) {
+    const Fragment& children = element.children;
+    return render_fragment(children, [&](std::size_t i, bool) {
+      return render_element(children.elements[i]);
+    });
+  }
+
+  std::string heading_id(int level, std::string_view text) {
+    std::string id = slugger_.slug(text);
+    body_.ids.push_back(id);
+    if (level == 2 || level == 3) body_.toc.push_back({level, id, std::string(text)});
+    return id;
+  }
+
+  std::string render_element(const Element& element) {
+    switch (element.kind) {
+      case ElementKind::Aside: return render_aside(element);
+      case ElementKind::Html: return render_html(element);
+      case ElementKind::Component: return render_component(element);
+    }
+    return {};
+  }
+
+  std::string render_html(const Element& element) {
+    std::string out = "<" + element.name;
+    if (!element.raw_attributes.empty()) out += " " + element.raw_attributes;
+    out += ">";
+    if (element.self_closing) return out;
+    if (!element.children.is_inline) out += "\n";
+    out += render_children(element);
+    out += "</" + element.name + ">";
+    return out;
+  }
+
+  std::string render_aside(const Element& element) {
+    const ComponentSpec* spec = context_.registry->find_by_path("Aside");
+    Props props;
+    props.items.push_back({"type", PropValue{element.name}, element.pos});
+    if (!element.title.empty()) props.items.push_back({"title", PropValue{element.title}, element.pos});
+    ComponentCall call;
+    call.name = "Aside";
+    call.props = &props;
+    call.pos = element.pos;
+    call.default_html = render_children(element);
+    if (spec == nullptr) return call.default_html;
+    return spec->render(call, *this);
+  }
+
+  // Which component `element` names: an import, or an error. Built-ins used
+  // without an import still render (the error fails the build anyway), so
+  // one mistake does not hide the rest of the page.
+  ResolvedComponent resolve(const Element& element) {
+    if (const ResolvedComponent* imported = imports_.find(element.name)) return *imported;
+    ResolvedComponent fallback;
+    fallback.builtin = context_.registry->find_by_name(element.name);
+    if (fallback.builtin != nullptr) {
+      error(element.pos, "<" + element.name + "> is used but not imported; add `import " +
+                             element.name + " from '~/components/" + fallback.builtin->path +
+                             ".astro'` to the page's setup");
+    } else {
+      error(element.pos, "unknown component <" + element.name +
+                             ">: import it in the page's setup from a built-in or a site component");
+    }
+    return fallback;
+  }
+
+  std::string render_component(const Element& element) {
+    if (element.name == "Fragment") return render_children(element);
+    ResolvedComponent resolved = resolve(element);
+    const ComponentSpec* spec = resolved.builtin;
+    ComponentCall call;
+    call.name = element.name;
+    call.props = &element.props;
+    call.pos = element.pos;
+    const Fragment& children = element.children;
+    call.default_html = render_fragment(children, [&](std::size_t i, bool) -> std::string {
+      const Element& child = children.elements[i];
+      std::string slot = child.kind == ElementKind::Aside ? "" : child.props.text("slot");
+      bool is_fragment = child.kind == ElementKind::Component && child.name == "Fragment";
+      bool is_part = spec != nullptr &&
+                     std::find(spec->child_components.begin(), spec->child_components.end(),
+                               child.name) != spec->child_components.end();
+      if (slot.empty() && !is_fragment && !is_part) return render_element(child);
+      ComponentChild part;
+      part.name = child.name;
+      part.props = &child.props;
+      part.slot = slot;
+      part.pos = child.pos;
+      part.html = child.kind == ElementKind::Html ? render_html(child) : render_children(child);
+      std::string in_place = slot.empty() && is_fragment ? part.html : std::string();
+      if (!slot.empty()) call.slots[slot] += part.html;
+      call.children.push_back(std::move(part));
+      return in_place;
+    });
+    if (spec != nullptr) return spec->render(call, *this);
+    if (resolved.site != nullptr) return render_site_component(*resolved.site, call);
+    return call.default_html;
+  }
+
+  const ImportTable& imports_;
+  const PageContext& context_;
+  Diagnostics& diagnostics_;
+  PageBody body_;
+  Slugger slugger_;
+  std::map<std::string, int> id_counters_;
+};
+
+}  // namespace
+
+PageBody render_page_body(const Fragment& root, const ImportTable& imports,
+                          const PageContext& context, Diagnostics& diagnostics) {
+  PageRenderer renderer(imports, context, diagnostics);
+  return renderer.render(root);
+}
+
+}  // namespace skiff

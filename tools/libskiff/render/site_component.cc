@@ -1,0 +1,63 @@
+#include "render/site_component.h"
+
+#include <variant>
+
+#include "base/disk.h"
+#include "base/source_text.h"
+
+namespace skiff {
+
+SiteComponents SiteComponents::load(const std::filesystem::path& site_root,
+                                    Diagnostics& diagnostics) {
+  SiteComponents components;
+  std::vector<std::string> errors;
+  std::filesystem::path root = site_root / "components";
+  for (const std::string& rel : list_files(root, errors)) {
+    if (rel.size() < 6 || rel.compare(rel.size() - 5, 5, ".html") != 0) continue;
+    std::string display = "components/" + rel;
+    std::string error;
+    auto bytes = read_file(root / rel, error);
+    if (!bytes) {
+      diagnostics.error(display, {}, error);
+      continue;
+    }
+    auto compiled = HtmlTemplate::compile(SourceText(display, std::move(*bytes)));
+    if (auto* d = std::get_if<Diagnostic>(&compiled)) {
+      diagnostics.add(*d);
+      continue;
+    }
+    components.add({rel.substr(0, rel.size() - 5), std::get<HtmlTemplate>(std::move(compiled))});
+  }
+  for (const std::string& e : errors) diagnostics.error("components", {}, e);
+  return components;
+}
+
+void SiteComponents::add(SiteComponent component) {
+  std::string key = component.path;
+  by_path_.insert_or_assign(std::move(key), std::move(component));
+}
+
+const SiteComponent* SiteComponents::find(std::string_view path) const {
+  auto it = by_path_.find(path);
+  return it == by_path_.end() ? nullptr : &it->second;
+}
+
+std::string render_site_component(const SiteComponent& component, const ComponentCall& call) {
+  TemplateValues values;
+  values.text = [&](std::string_view name) -> std::optional<std::string> {
+    constexpr std::string_view prefix = "props.";
+    if (name.substr(0, prefix.size()) != prefix) return std::nullopt;
+    const Prop* prop = call.props->find(name.substr(prefix.size()));
+    if (prop == nullptr) return std::nullopt;
+    return prop->value.to_text();
+  };
+  values.slot = [&](std::string_view name) -> std::optional<std::string> {
+    if (name == "default") return call.default_html;
+    auto it = call.slots.find(name);
+    if (it == call.slots.end()) return std::nullopt;
+    return it->second;
+  };
+  return component.page_template.render(values);
+}
+
+}  // namespace skiff

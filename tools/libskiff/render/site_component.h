@@ -1,0 +1,36 @@
+// Site components: SITE/components/**/*.html templates (html_template.h)
+// that a site adds without recompiling skiff. Props are text values
+// `{{ props.name }}`, children are `<skiff-slot/>`, named slots
+// `<skiff-slot name="x"/>`. Everything substituted is escaped by the template.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostic.h"
+#include "render/component.h"
+#include "render/html_template.h"
+
+namespace skiff {
+
+struct SiteComponent {
+  std::string path;  // "Since", "cards/Card": relative to SITE/components, no extension
+  HtmlTemplate page_template;
+};
+
+class SiteComponents {
+ public:
+  // Compiles every template once; syntax errors go to `diagnostics`.
+  static SiteComponents load(const std::filesystem::path& site_root, Diagnostics& diagnostics);
+  void add(SiteComponent component);
+  const SiteComponent* find(std::string_view path) const;
+
+ private:
+  std::map<std::string, SiteComponent, std::less<>> by_path_;
+};
+
+std::string render_site_component(const SiteComponent& component, const ComponentCall& call);
+
+}  // namespace skiff

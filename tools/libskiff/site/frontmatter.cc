@@ -1,0 +1,147 @@
+#include "site/frontmatter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+
+namespace skiff {
+namespace {
+
+// Length of the line starting at `pos` without its line end, and the offset
+// of the next line.
+std::string_view line_at(std::string_view text, std::size_t pos, std::size_t& next) {
+  std::size_t end = text.find_first_of("\r\n", pos);
+  if (end == std::string_view::npos) {
+    next = text.size();
+    return text.substr(pos);
+  }
+  next = end + 1;
+  if (text[end] == '\r' && next < text.size() && text[next] == '\n') ++next;
+  return text.substr(pos, end - pos);
+}
+
+bool is_fence(std::string_view line, bool closing) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "---" || (closing && line == "...");
+}
+
+// yaml-cpp marks count bytes from the start of the YAML text; positions
+// count code points in the page.
+Position to_position(const SourceText& source, const YAML::Mark& mark, std::size_t yaml_begin) {
+  if (mark.is_null() || mark.pos < 0) return source.position_of(yaml_begin);
+  return source.position_of(yaml_begin + static_cast<std::size_t>(mark.pos));
+}
+
+std::string scalar_text(const YAML::Node& node) {
+  if (node.IsScalar()) return node.Scalar();
+  if (node.IsNull()) return "";
+  YAML::Emitter out;
+  out << node;
+  return out.c_str();
+}
+
+void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText& source,
+               Frontmatter& fm, Diagnostics& diagnostics) {
+  for (const auto& entry : root) {
+    std::string key = entry.first.IsScalar() ? entry.first.Scalar() : scalar_text(entry.first);
+    Position key_pos = to_position(source, entry.first.Mark(), yaml_begin);
+    Position value_pos = to_position(source, entry.second.Mark(), yaml_begin);
+    fm.key_positions[key] = key_pos;
+    const YAML::Node& value = entry.second;
+    std::string text = scalar_text(value);
+    if (key == "i18nReady") {
+      bool flag = false;
+      if (value.IsScalar() && YAML::convert<bool>::decode(value, flag)) {
+        fm.i18n_ready = flag;
+      } else {
+        diagnostics.error(source.path(), value_pos,
+                          "`i18nReady` must be true or false, not `" + text + "`");
+      }
+    } else if ((key == "title" || key == "layout" || key == "description" || key == "setup") &&
+               !value.IsScalar() && !value.IsNull()) {
+      diagnostics.error(source.path(), value_pos, "`" + key + "` must be text");
+      continue;
+    }
+    if (key == "title") fm.title = text;
+    if (key == "layout") fm.layout = text;
+    if (key == "description") fm.description = text;
+    if (key == "setup") {
+      fm.setup = text;
+      // A block scalar starts on the next line; YAML strips its indentation.
+      fm.setup_first_line = value_pos.line;
+      fm.setup_indent = 0;
+      std::string_view line;
+      std::size_t start = source.line_start(key_pos.line);
+      std::size_t next = 0;
+      line = line_at(source.text(), start, next);
+      bool block = line.find('|') != std::string_view::npos || line.find('>') != std::string_view::npos;
+      if (block) {
+        fm.setup_first_line = key_pos.line + 1;
+        std::string_view content = line_at(source.text(), next, next);
+        while (fm.setup_indent < static_cast<int>(content.size()) && content[fm.setup_indent] == ' ') {
+          ++fm.setup_indent;
+        }
+      } else {
+        fm.setup_indent = -1;  // not a block: positions map to the key
+      }
+    }
+    fm.values[key] = std::move(text);
+  }
+}
+
+}  // namespace
+
+Position Frontmatter::setup_position(std::size_t offset) const {
+  if (setup_indent < 0 || setup_first_line == 0) return {setup_first_line, 1};
+  int line = setup_first_line;
+  int column = 1;
+  for (std::size_t i = 0; i < offset && i < setup.size(); ++i) {
+    if (setup[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(setup[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column + setup_indent};
+}
+
+ParsedPage parse_frontmatter(const SourceText& source, Diagnostics& diagnostics) {
+  ParsedPage page;
+  std::string_view text = source.text();
+  std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::size_t next = 0;
+  if (!is_fence(line_at(text, start, next), false)) {
+    page.body_offset = start;
+    return page;
+  }
+  page.frontmatter.present = true;
+  std::size_t yaml_begin = next;
+  std::size_t pos = next;
+  while (pos < text.size()) {
+    std::size_t line_begin = pos;
+    if (is_fence(line_at(text, pos, next), true)) {
+      page.body_offset = next;
+      std::string yaml(text.substr(yaml_begin, line_begin - yaml_begin));
+      try {
+        YAML::Node root = YAML::Load(yaml);
+        if (root.IsMap()) {
+          read_keys(root, yaml_begin, source, page.frontmatter, diagnostics);
+        } else if (!root.IsNull()) {
+          diagnostics.error(source.path(), source.position_of(yaml_begin),
+                            "frontmatter must be a mapping of keys to values");
+        }
+      } catch (const YAML::Exception& e) {
+        diagnostics.error(source.path(), to_position(source, e.mark, yaml_begin), "invalid YAML: " + e.msg);
+      }
+      return page;
+    }
+    pos = next;
+  }
+  diagnostics.error(source.path(), {1, 1},
+                    "frontmatter opened with `---` is never closed (add a `---` line after it)");
+  page.body_offset = text.size();
+  return page;
+}
+
+}  // namespace skiff

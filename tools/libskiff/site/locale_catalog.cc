@@ -1,0 +1,176 @@
+#include "site/locale_catalog.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+
+#include "base/disk.h"
+#include "base/source_text.h"
+
+namespace skiff {
+
+std::string_view builtin_locale_file(std::string_view name);  // generated
+
+namespace {
+
+Position mark_position(const YAML::Mark& mark) {
+  if (mark.is_null()) return {1, 1};
+  return {mark.line + 1, mark.column + 1};
+}
+
+// Nested maps become dotted keys: {nav: {start: X}} → "nav.start" = X.
+void flatten(const YAML::Node& node, const std::string& prefix, StringTable& out) {
+  for (const auto& entry : node) {
+    std::string key = prefix.empty() ? entry.first.Scalar() : prefix + "." + entry.first.Scalar();
+    if (entry.second.IsMap()) {
+      flatten(entry.second, key, out);
+    } else if (entry.second.IsScalar()) {
+      out[key] = entry.second.Scalar();
+    }
+  }
+}
+
+}  // namespace
+
+std::string LocaleInfo::lang() const {
+  std::string out = code;
+  auto dash = out.find('-');
+  if (dash != std::string::npos) {
+    for (std::size_t i = dash + 1; i < out.size(); ++i) {
+      out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+    }
+  }
+  return out;
+}
+
+void LocaleCatalog::add_locales(std::string_view yaml, Diagnostics& diagnostics) {
+  try {
+    YAML::Node root = YAML::Load(std::string(yaml));
+    for (const YAML::Node& entry : root) {
+      LocaleInfo info;
+      info.code = entry["code"].as<std::string>("");
+      info.name = entry["name"].as<std::string>(info.code);
+      info.english_name = entry["englishName"].as<std::string>(info.name);
+      info.rtl = entry["dir"].as<std::string>("ltr") == "rtl";
+      if (info.code.empty()) continue;
+      bool replaced = false;
+      for (LocaleInfo& existing : infos_) {
+        if (existing.code == info.code) {
+          existing = info;
+          replaced = true;
+        }
+      }
+      if (!replaced) infos_.push_back(std::move(info));
+    }
+  } catch (const YAML::Exception& e) {
+    diagnostics.error("locales/locales.yml", mark_position(e.mark), "invalid YAML: " + e.msg);
+  }
+}
+
+void LocaleCatalog::add_table(const std::string& code, std::string_view yaml,
+                              const std::string& file, Diagnostics& diagnostics) {
+  try {
+    YAML::Node root = YAML::Load(std::string(yaml));
+    if (root.IsMap()) {
+      flatten(root, "", tables_[code]);
+    } else if (!root.IsNull()) {
+      diagnostics.error(file, {1, 1}, "UI strings must be a mapping of keys to text");
+    }
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(file, mark_position(e.mark), "invalid YAML: " + e.msg);
+  }
+}
+
+LocaleCatalog LocaleCatalog::load(const std::filesystem::path& site_root,
+                                  const SiteConfig& config, Diagnostics& diagnostics) {
+  LocaleCatalog catalog;
+  catalog.default_locale_ = config.default_locale;
+  catalog.add_locales(builtin_locale_file("locales.yml"), diagnostics);
+  std::string error;
+  if (auto site_locales = read_file(site_root / "locales" / "locales.yml", error)) {
+    catalog.add_locales(*site_locales, diagnostics);
+  }
+  for (const std::string& code : config.locales) {
+    std::string name = code + ".yml";
+    catalog.add_table(code, builtin_locale_file(name), "locales/" + name, diagnostics);
+    std::string site_error;
+    if (auto text = read_file(site_root / "locales" / name, site_error)) {
+      catalog.add_table(code, *text, "locales/" + name, diagnostics);
+    }
+  }
+  for (const std::string& code : config.locales) {
+    bool known = false;
+    for (const LocaleInfo& info : catalog.infos_) known = known || info.code == code;
+    if (!known) {
+      diagnostics.warning("site.yml", {}, "locale `" + code +
+                          "` has no name or direction in locales/locales.yml; using its code");
+    }
+  }
+  return catalog;
+}
+
+LocaleCatalog LocaleCatalog::from_yaml(std::string_view locales_yml,
+                                       const std::map<std::string, std::string>& tables,
+                                       std::string default_locale, Diagnostics& diagnostics) {
+  LocaleCatalog catalog;
+  catalog.default_locale_ = std::move(default_locale);
+  catalog.add_locales(locales_yml, diagnostics);
+  for (const auto& [code, yaml] : tables) {
+    catalog.add_table(code, yaml, "locales/" + code + ".yml", diagnostics);
+  }
+  return catalog;
+}
+
+const LocaleInfo& LocaleCatalog::info(std::string_view code) const {
+  for (const LocaleInfo& info : infos_) {
+    if (info.code == code) return info;
+  }
+  // Unknown locales are described by their code; kept per catalog so the
+  // reference stays valid.
+  static thread_local LocaleInfo unknown;
+  unknown = LocaleInfo{std::string(code), std::string(code), std::string(code), false};
+  return unknown;
+}
+
+const std::string* LocaleCatalog::find_own(std::string_view locale, std::string_view key) const {
+  auto table = tables_.find(locale);
+  if (table == tables_.end()) return nullptr;
+  auto it = table->second.find(key);
+  return it == table->second.end() ? nullptr : &it->second;
+}
+
+std::string LocaleCatalog::ui(std::string_view locale, std::string_view key) const {
+  if (const std::string* s = find_own(locale, key)) return *s;
+  if (const std::string* s = find_own(default_locale_, key)) return *s;
+  return std::string(key);
+}
+
+std::string fill_placeholders(std::string_view text,
+                              const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      std::size_t close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string_view name = text.substr(i + 1, close - i - 1);
+        bool found = false;
+        for (const auto& [key, value] : values) {
+          if (key == name) {
+            out += value;
+            found = true;
+            break;
+          }
+        }
+        if (found) {
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace skiff

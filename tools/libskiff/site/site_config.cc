@@ -1,0 +1,164 @@
+#include "site/site_config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "base/disk.h"
+
+namespace skiff {
+namespace {
+
+// yaml-cpp marks count bytes; positions count code points.
+Position mark_position(const SourceText& source, const YAML::Mark& mark) {
+  if (mark.is_null() || mark.pos < 0) return {};
+  return source.position_of(static_cast<std::size_t>(mark.pos));
+}
+
+std::string text_of(const YAML::Node& node, std::string_view key) {
+  const YAML::Node value = node[std::string(key)];
+  return value && value.IsScalar() ? value.Scalar() : std::string();
+}
+
+std::string normalise_base(std::string base) {
+  if (base.empty() || base.front() != '/') base.insert(base.begin(), '/');
+  if (base.back() != '/') base.push_back('/');
+  return base;
+}
+
+void read_sidebar(const YAML::Node& list, const SourceText& source, SiteConfig& config,
+                  Diagnostics& diagnostics) {
+  if (!list.IsSequence()) {
+    diagnostics.error(source.path(), mark_position(source, list.Mark()), "`sidebar` must be a list of groups");
+    return;
+  }
+  for (const YAML::Node& group_node : list) {
+    NavGroup group;
+    group.pos = mark_position(source, group_node.Mark());
+    if (!group_node.IsMap()) {
+      diagnostics.error(source.path(), group.pos, "sidebar group needs a `key`");
+      continue;
+    }
+    group.key = text_of(group_node, "key");
+    group.label = text_of(group_node, "label");
+    if (group.key.empty()) {
+      diagnostics.error(source.path(), group.pos, "sidebar group needs a `key`");
+      continue;
+    }
+    const YAML::Node items = group_node["items"];
+    if (items && !items.IsSequence()) {
+      diagnostics.error(source.path(), mark_position(source, items.Mark()), "`items` must be a list");
+      continue;
+    }
+    for (const YAML::Node& item_node : items) {
+      NavItem item;
+      item.pos = mark_position(source, item_node.Mark());
+      if (!item_node.IsMap()) {
+        diagnostics.error(source.path(), item.pos, "sidebar entry needs a `key`");
+        continue;
+      }
+      item.key = text_of(item_node, "key");
+      item.slug = text_of(item_node, "slug");
+      item.label = text_of(item_node, "label");
+      while (!item.slug.empty() && item.slug.back() == '/') item.slug.pop_back();
+      while (!item.slug.empty() && item.slug.front() == '/') item.slug.erase(0, 1);
+      if (item.key.empty()) {
+        diagnostics.error(source.path(), item.pos, "sidebar entry needs a `key`");
+        continue;
+      }
+      group.items.push_back(std::move(item));
+    }
+    config.sidebar.push_back(std::move(group));
+  }
+}
+
+void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& config,
+                 Diagnostics& diagnostics) {
+  if (auto v = text_of(root, "title"); !v.empty()) config.title = v;
+  config.url = text_of(root, "url");
+  while (!config.url.empty() && config.url.back() == '/') config.url.pop_back();
+  if (auto v = text_of(root, "base"); !v.empty()) config.base = normalise_base(v);
+  if (auto v = text_of(root, "defaultLocale"); !v.empty()) config.default_locale = v;
+  if (const YAML::Node locales = root["locales"]) {
+    if (!locales.IsSequence()) {
+      diagnostics.error(source.path(), mark_position(source, locales.Mark()), "`locales` must be a list of codes");
+    } else {
+      for (const YAML::Node& code : locales) {
+        if (code.IsScalar()) config.locales.push_back(code.Scalar());
+      }
+    }
+  }
+  if (const YAML::Node aliases = root["aliases"]; aliases && aliases.IsMap()) {
+    for (const auto& entry : aliases) {
+      config.aliases.emplace_back(entry.first.Scalar(), entry.second.Scalar());
+    }
+  }
+  if (const YAML::Node keys = root["frontmatterKeys"]; keys && keys.IsSequence()) {
+    for (const YAML::Node& key : keys) config.frontmatter_keys.push_back(key.Scalar());
+  }
+  if (const YAML::Node sidebar = root["sidebar"]) read_sidebar(sidebar, source, config, diagnostics);
+}
+
+void finish(SiteConfig& config) {
+  // The default locale is always built and always first.
+  auto it = std::find(config.locales.begin(), config.locales.end(), config.default_locale);
+  if (it != config.locales.end()) config.locales.erase(it);
+  config.locales.insert(config.locales.begin(), config.default_locale);
+  auto has_alias = [&](std::string_view prefix) {
+    return std::any_of(config.aliases.begin(), config.aliases.end(),
+                       [&](const auto& a) { return a.first == prefix; });
+  };
+  if (!has_alias("~/components/")) config.aliases.emplace_back("~/components/", "components/");
+  if (!has_alias("~/layouts/")) config.aliases.emplace_back("~/layouts/", "layouts/");
+  std::stable_sort(config.aliases.begin(), config.aliases.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+}  // namespace
+
+SiteConfig parse_site_config(const SourceText& source, Diagnostics& diagnostics) {
+  SiteConfig config;
+  try {
+    YAML::Node root = YAML::Load(std::string(source.text()));
+    if (root.IsMap()) {
+      read_config(root, source, config, diagnostics);
+    } else if (!root.IsNull()) {
+      diagnostics.error(source.path(), {1, 1}, "site.yml must be a mapping of keys to values");
+    }
+  } catch (const YAML::Exception& e) {
+    Position pos = e.mark.is_null() ? Position{1, 1} : mark_position(source, e.mark);
+    diagnostics.error(source.path(), pos, "invalid YAML: " + e.msg);
+  }
+  finish(config);
+  return config;
+}
+
+SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics& diagnostics) {
+  std::string error;
+  std::error_code ec;
+  std::filesystem::path file = site_root / "site.yml";
+  if (!std::filesystem::exists(file, ec)) {
+    SiteConfig config;
+    std::vector<std::string> errors;
+    for (const auto& entry : std::filesystem::directory_iterator(site_root / "pages", ec)) {
+      if (entry.is_directory()) config.locales.push_back(entry.path().filename().string());
+    }
+    std::sort(config.locales.begin(), config.locales.end());
+    if (!config.locales.empty() &&
+        std::find(config.locales.begin(), config.locales.end(), "en") == config.locales.end()) {
+      config.default_locale = config.locales.front();
+    }
+    finish(config);
+    return config;
+  }
+  auto bytes = read_file(file, error);
+  if (!bytes) {
+    diagnostics.error("site.yml", {}, error);
+    SiteConfig config;
+    finish(config);
+    return config;
+  }
+  return parse_site_config(SourceText("site.yml", std::move(*bytes)), diagnostics);
+}
+
+}  // namespace skiff

@@ -1,0 +1,62 @@
+// SITE/site.yml: the one place a site is configured.
+//
+//   title: Skiff Docs
+//   url: https://docs.example.com      # origin for sitemap and canonical URLs
+//   base: /                            # path the site is served under
+//   defaultLocale: en
+//   locales: [en, es, ja]
+//   aliases: { "~/components/": components/, "~/layouts/": layouts/ }
+//   frontmatterKeys: [editUrl]         # extra frontmatter keys pages may use
+//   sidebar:
+//     - key: concepts                  # stable id; locales translate by key
+//       label: Core concepts
+//       items:
+//         - { key: sharing-state, slug: core-concepts/sharing-state, label: Sharing State }
+//
+// Without site.yml a site still builds: locales are the folders in pages/,
+// the default locale is `en` when present.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/source_text.h"
+
+namespace skiff {
+
+struct NavItem {
+  std::string key;
+  std::string slug;   // page path under pages/<locale>/, "" for the home page
+  std::string label;  // default-locale label; empty: the page's title
+  Position pos;
+};
+
+struct NavGroup {
+  std::string key;
+  std::string label;
+  std::vector<NavItem> items;
+  Position pos;
+};
+
+struct SiteConfig {
+  std::string title = "Documentation";
+  std::string url;         // no trailing slash; empty: relative URLs only
+  std::string base = "/";  // always starts and ends with '/'
+  std::string default_locale = "en";
+  std::vector<std::string> locales;  // default locale first
+  // Import alias prefix → folder relative to the site root, longest first.
+  std::vector<std::pair<std::string, std::string>> aliases;
+  std::vector<std::string> frontmatter_keys;
+  std::vector<NavGroup> sidebar;
+};
+
+// Reads SITE/site.yml if present; problems go to `diagnostics`.
+SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics& diagnostics);
+
+// Parses site.yml text (the testable core of load_site_config).
+SiteConfig parse_site_config(const SourceText& source, Diagnostics& diagnostics);
+
+}  // namespace skiff

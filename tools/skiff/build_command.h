@@ -1,0 +1,17 @@
+// `skiff build`: runs the build and reports it on the terminal.
+#pragma once
+
+#include "build/build.h"
+
+namespace skiff {
+
+struct BuildCommandOptions {
+  BuildOptions build;
+  bool quiet = false;
+};
+
+// Prints diagnostics and the summary; returns the process exit code
+// (0 success, 1 errors in the site).
+int run_build_command(const BuildCommandOptions& options);
+
+}  // namespace skiff
