@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/html_escape.h"
@@ -135,27 +136,37 @@ class TreeRewriter {
     cmark_node_insert_before(node, fresh);
   }
 
-  // A heading becomes a custom block `<hN id="...">` ... `</hN>` holding the
-  // same inline children, since cmark's HTML renderer writes no ids.
+  // Ids are given in document order as headings are met; the headings are
+  // rewritten at the end, once the placeholders inside them are replaced.
   void heading(cmark_node* node) {
-    int level = cmark_node_get_heading_level(node);
     std::string text;
     collect_text(node, text);
-    std::string id = hooks_.heading_id(level, text);
-    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-    std::string tag = "h" + std::to_string(level);
-    std::string enter = "<" + tag + " id=\"" + escape_html_attribute(id) + "\">";
-    std::string exit = "</" + tag + ">";
-    cmark_node_set_on_enter(block, enter.c_str());
-    cmark_node_set_on_exit(block, exit.c_str());
-    while (cmark_node* child = cmark_node_first_child(node)) {
-      cmark_node_unlink(child);
-      cmark_node_append_child(block, child);
-    }
-    cmark_node_replace(node, block);
-    cmark_node_free(node);
+    // Placeholders and soft breaks leave stray spaces at the ends.
+    std::size_t begin = text.find_first_not_of(' ');
+    text = begin == std::string::npos ? "" : text.substr(begin, text.find_last_not_of(' ') - begin + 1);
+    headings_.emplace_back(node, hooks_.heading_id(cmark_node_get_heading_level(node), text));
   }
 
+ public:
+  // Each heading becomes raw HTML `<hN id="...">...</hN>`, since cmark's
+  // HTML renderer writes no ids.
+  void finish_headings(cmark_llist* extensions) {
+    for (auto& [node, id] : headings_) {
+      char* rendered = cmark_render_html(node, kParseOptions, extensions);
+      std::string html(rendered);
+      std::free(rendered);
+      std::size_t open_end = html.find('>');
+      if (open_end == std::string::npos) continue;
+      html.insert(open_end, " id=\"" + escape_html_attribute(id) + "\"");
+      cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+      cmark_node_set_literal(block, html.c_str());
+      cmark_node_replace(node, block);
+      cmark_node_free(node);
+    }
+    headings_.clear();
+  }
+
+ private:
   void code_block(cmark_node* node) {
     const char* info = cmark_node_get_fence_info(node);
     std::string html = hooks_.code_block(info == nullptr ? "" : info, literal_of(node));
@@ -167,11 +178,14 @@ class TreeRewriter {
 
   void link(cmark_node* node) {
     const char* url = cmark_node_get_url(node);
-    hooks_.link(url == nullptr ? "" : url, cmark_node_get_type(node) == CMARK_NODE_IMAGE);
+    std::string_view written = url == nullptr ? "" : url;
+    std::string final_url = hooks_.link(written, cmark_node_get_type(node) == CMARK_NODE_IMAGE);
+    if (final_url != written) cmark_node_set_url(node, final_url.c_str());
   }
 
   MarkdownHooks& hooks_;
   const MarkdownOptions& options_;
+  std::vector<std::pair<cmark_node*, std::string>> headings_;
 };
 
 }  // namespace
@@ -181,7 +195,9 @@ std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownH
   auto parser = make_parser();
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  TreeRewriter(hooks, options).rewrite(doc.get());
+  TreeRewriter rewriter(hooks, options);
+  rewriter.rewrite(doc.get());
+  rewriter.finish_headings(cmark_parser_get_syntax_extensions(parser.get()));
 
   cmark_node* render_root = doc.get();
   cmark_node* first = cmark_node_first_child(doc.get());

@@ -21,8 +21,9 @@ class MarkdownHooks {
   virtual std::string heading_id(int level, std::string_view text) = 0;
   // A complete <pre> block for a fenced or indented code block.
   virtual std::string code_block(std::string_view info, std::string_view code) = 0;
-  // Every link and image destination, as written.
-  virtual void link(std::string_view url, bool image) = 0;
+  // Every link and image destination, as written; returns the URL to put
+  // in the page (e.g. with the site's base path in front).
+  virtual std::string link(std::string_view url, bool image) = 0;
 };
 
 struct MarkdownOptions {

@@ -47,11 +47,17 @@ class PageRenderer final : public RenderEnv {
     return context_.public_files != nullptr && context_.public_files->count(url_path) > 0;
   }
   void use_asset(std::string_view url_path) override { body_.assets.emplace_back(url_path); }
-  std::string url(std::string_view site_path) const override {
-    if (site_path.size() < 2 || site_path[0] != '/' || site_path[1] == '/') {
-      return std::string(site_path);
+  std::string url(std::string_view site_path) const override { return site_url(site_path); }
+
+  // Site-absolute paths ("/en/x/") get the base path in front, unless they
+  // already start with it; other URLs are returned as written.
+  std::string site_url(std::string_view path) const {
+    const std::string& base = context_.config->base;
+    if (path.empty() || path[0] != '/' || (path.size() > 1 && path[1] == '/') ||
+        base == "/" || path.substr(0, base.size()) == base) {
+      return std::string(path);
     }
-    return context_.config->base + std::string(site_path.substr(1));
+    return base + std::string(path.substr(1));
   }
 
  private:
@@ -65,7 +71,10 @@ class PageRenderer final : public RenderEnv {
     std::string code_block(std::string_view info, std::string_view code) override {
       return render_code_block(info, code);
     }
-    void link(std::string_view url, bool) override { page_.body_.links.emplace_back(url); }
+    std::string link(std::string_view url, bool) override {
+      page_.body_.links.emplace_back(url);
+      return page_.site_url(url);
+    }
 
    private:
     PageRenderer& page_;

@@ -57,7 +57,13 @@ std::string render_site_component(const SiteComponent& component, const Componen
     if (it == call.slots.end()) return std::nullopt;
     return it->second;
   };
-  return component.page_template.render(values);
+  // Templates are files: the line ends around their markup are not part of
+  // the component, and would split an inline use from its sentence.
+  std::string html = component.page_template.render(values);
+  std::size_t begin = html.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return {};
+  std::size_t end = html.find_last_not_of(" \t\r\n");
+  return html.substr(begin, end - begin + 1);
 }
 
 }  // namespace skiff

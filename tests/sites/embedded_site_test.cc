@@ -1,0 +1,192 @@
+// Builds the embedded site/ the way `tools/run build` does and checks what a
+// reader gets: every page in every locale, the seed page's tabs, video,
+// aside and details block, and no source syntax left in any page. Pages are
+// parsed with libxml2's HTML parser, so the checks see elements, not text.
+//
+// usage: embedded_site_test -- SOURCE_ROOT
+#define BOOST_TEST_MODULE embedded_site
+#include <boost/test/unit_test.hpp>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/disk.h"
+#include "build/build.h"
+
+namespace fs = std::filesystem;
+using namespace skiff;
+
+namespace {
+
+fs::path source_root() {
+  auto& suite = boost::unit_test::framework::master_test_suite();
+  return suite.argc > 1 ? fs::path(suite.argv[1]) : fs::current_path();
+}
+
+// One build of site/ shared by all test cases.
+struct BuiltSite {
+  BuiltSite() {
+    std::string pattern = (fs::temp_directory_path() / "skiff-site-XXXXXX").string();
+    tmp = ::mkdtemp(pattern.data());
+    BuildOptions options;
+    options.site = source_root() / "site";
+    options.out = tmp / "dist";
+    result = build_site(options);
+  }
+  ~BuiltSite() {
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+  }
+  fs::path out() const { return tmp / "dist"; }
+  fs::path tmp;
+  BuildResult result;
+};
+
+const BuiltSite& site() {
+  static BuiltSite built;
+  return built;
+}
+
+struct Html {
+  explicit Html(const fs::path& file) {
+    std::string error;
+    text = read_file(file, error).value_or("");
+    doc.reset(htmlReadMemory(text.data(), static_cast<int>(text.size()), file.c_str(), "UTF-8",
+                             HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+  }
+  // Text of every node matching `xpath`.
+  std::vector<std::string> all(const char* xpath) const {
+    std::vector<std::string> out;
+    if (!doc) return out;
+    std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(xmlXPathNewContext(doc.get()),
+                                                                        xmlXPathFreeContext);
+    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
+        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(xpath), ctx.get()), xmlXPathFreeObject);
+    if (!result || !result->nodesetval) return out;
+    for (int i = 0; i < result->nodesetval->nodeNr; ++i) {
+      xmlChar* content = xmlNodeGetContent(result->nodesetval->nodeTab[i]);
+      out.emplace_back(content ? reinterpret_cast<const char*>(content) : "");
+      xmlFree(content);
+    }
+    return out;
+  }
+  std::string text;
+  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc{nullptr, xmlFreeDoc};
+};
+
+std::vector<std::string> html_files(const fs::path& root) {
+  std::vector<std::string> errors;
+  std::vector<std::string> out;
+  for (const std::string& f : list_files(root, errors)) {
+    if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(site_builds_without_errors) {
+  std::string diagnostics;
+  for (const Diagnostic& d : site().result.diagnostics.all()) diagnostics += format_diagnostic(d) + "\n";
+  BOOST_TEST(site().result.ok, diagnostics);
+  BOOST_TEST(site().result.diagnostics.error_count() == 0, diagnostics);
+}
+
+BOOST_AUTO_TEST_CASE(every_page_exists_in_every_locale) {
+  const std::vector<std::string> locales = {"en", "es", "ja"};
+  std::vector<std::string> errors;
+  std::vector<std::string> english = list_files(source_root() / "site" / "pages" / "en", errors);
+  BOOST_TEST(english.size() >= 6u);
+  for (std::string page : english) {
+    page = page.substr(0, page.rfind('.'));
+    std::string dir = page == "index" ? "" : page + "/";
+    for (const std::string& locale : locales) {
+      BOOST_TEST(fs::exists(site().out() / locale / (dir + "index.html")), locale << "/" << dir);
+    }
+  }
+  for (const char* file : {"index.html", "404.html", "sitemap.xml", "_skiff/skiff.css",
+                           "_skiff/skiff.js", "videos/stores-example.mp4", "styles/site.css"}) {
+    BOOST_TEST(fs::exists(site().out() / file), file);
+  }
+  BOOST_TEST(site().result.pages_per_locale.at("ja") < site().result.pages_per_locale.at("en"));
+  BOOST_TEST(site().result.fallbacks_per_locale.at("ja") > 0);
+}
+
+BOOST_AUTO_TEST_CASE(seed_page_renders_tabs_video_aside_and_details) {
+  Html page(site().out() / "en/core-concepts/sharing-state/index.html");
+  std::vector<std::string> tabs = page.all("//*[@role='tablist']/*[@role='tab']");
+  BOOST_TEST(tabs == (std::vector<std::string>{"Preact", "React", "Solid", "Svelte", "Vue"}),
+             boost::test_tools::per_element());
+  std::vector<std::string> panels = page.all("//*[@role='tabpanel']//pre");
+  BOOST_REQUIRE_EQUAL(panels.size(), 5u);
+  const char* frameworks[] = {"preact", "react", "solid", "svelte", "vue"};
+  for (int i = 0; i < 5; ++i) {
+    BOOST_TEST(panels[i] == "npm i nanostores @nanostores/" + std::string(frameworks[i]) + "\n");
+  }
+  BOOST_TEST(page.all("//video[@autoplay and @loop and @muted and @playsinline]/source/@src") ==
+             std::vector<std::string>{"/videos/stores-example.mp4"});
+  BOOST_TEST(page.all("//aside[contains(@class,'skiff-aside--note')]//details/summary/strong") ==
+             std::vector<std::string>{"\xF0\x9F\x99\x8B How do Svelte stores compare to nanostores?"});
+  BOOST_TEST(page.all("//aside//details/p").size() == 2u);
+  BOOST_TEST(page.text.find("context wrappers \xF0\x9F\x98\xB3") != std::string::npos);
+  BOOST_TEST(page.text.find("\xC3\xB0\xC5\xB8") == std::string::npos, "mojibake left in the page");
+  BOOST_TEST(page.all("//main//h2/@id") == (std::vector<std::string>{"why-nanostores", "using-nanostores"}));
+  BOOST_TEST(page.all("//main//h3/@id") == std::vector<std::string>{"example---ecommerce-cart-flyout"});
+  BOOST_TEST(page.all("/html/@lang") == std::vector<std::string>{"en"});
+}
+
+BOOST_AUTO_TEST_CASE(no_source_syntax_leaks_into_any_page) {
+  // Outside code, no component tag, slot attribute or ::: directive may
+  // survive rendering.
+  int checked = 0;
+  for (const std::string& file : html_files(site().out())) {
+    Html page(site().out() / file);
+    BOOST_TEST_CONTEXT(file) {
+      BOOST_TEST(page.all("//*[@slot]").empty());
+      for (const char* tag : {"uiframeworktabs", "packagemanagertabs", "javascriptflavortabs",
+                              "tabs", "tabitem", "fragment", "loopingvideo", "since", "aside-"}) {
+        BOOST_TEST(page.all(("//" + std::string(tag)).c_str()).empty(), tag);
+      }
+      for (const std::string& text : page.all("//body//text()[not(ancestor::code) and not(ancestor::pre)]")) {
+        BOOST_TEST(text.find(":::") == std::string::npos, text);
+        BOOST_TEST(text.find("<Fragment") == std::string::npos, text);
+        BOOST_TEST(text.find("skiff:") == std::string::npos, text);
+      }
+    }
+    ++checked;
+  }
+  BOOST_TEST(checked >= 20);
+}
+
+BOOST_AUTO_TEST_CASE(fallback_pages_show_default_content_in_the_locale_ui) {
+  Html page(site().out() / "ja/guides/tabs-and-asides/index.html");
+  BOOST_TEST(page.all("/html/@lang") == std::vector<std::string>{"ja"});
+  BOOST_TEST(page.all("//*[contains(@class,'skiff-fallback')]").size() == 1u);
+  BOOST_TEST(page.all("//div[@lang='en']//h2").size() >= 2u);
+  BOOST_TEST(page.all("//link[@rel='canonical']/@href").at(0).find("/en/guides/tabs-and-asides/") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(output_is_identical_for_any_number_of_jobs) {
+  BuildOptions options;
+  options.site = source_root() / "site";
+  options.out = site().tmp / "dist-1";
+  options.jobs = 1;
+  BOOST_REQUIRE(build_site(options).ok);
+  std::vector<std::string> errors;
+  std::vector<std::string> one = list_files(options.out, errors);
+  std::vector<std::string> many = list_files(site().out(), errors);
+  BOOST_TEST(one == many, boost::test_tools::per_element());
+  for (const std::string& file : one) {
+    std::string error;
+    BOOST_TEST(read_file(options.out / file, error).value_or("") ==
+                   read_file(site().out() / file, error).value_or(""),
+               file);
+  }
+}
