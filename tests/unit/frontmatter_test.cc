@@ -204,12 +204,12 @@ BOOST_AUTO_TEST_CASE(crlf_yaml_error_line) {
   BOOST_TEST(p.diagnostics.all()[0].pos.line == 4);
 }
 
-// BUG: frontmatter.cc:131-137 — the fences are found with lone-CR line ends
+// Regression: frontmatter.cc:125-127 — the fences are found with lone-CR line ends
 // (as SourceText documents: "Line ends may be \n, \r\n or \r"), but the YAML
 // between them is handed to yaml-cpp unchanged, and yaml-cpp does not treat
 // a lone \r as a line break: "title: Old Mac\rlayout: x" is read as one
-// line, so a valid frontmatter gives "invalid YAML: illegal map value" at
-// 2:14 and no title. Expected: title and layout read, no diagnostics.
+// line, so a valid frontmatter gives "invalid YAML: illegal map value" (at
+// 3:7) and no title. Expected: title and layout read, no diagnostics.
 BOOST_AUTO_TEST_CASE(lone_cr_line_ends) {
   std::string text = "---\rtitle: Old Mac\rlayout: x\r---\rBody\r";
   Parsed p(text);
@@ -269,6 +269,14 @@ BOOST_AUTO_TEST_CASE(only_an_opening_fence) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(errors)
+
+BOOST_AUTO_TEST_CASE(yaml_error_column_after_non_ascii) {
+  // "title: éé: x": the illegal ':' is code point 10 of line 2 (byte 12).
+  Parsed p("---\ntitle: \xC3\xA9\xC3\xA9: x\n---\n");
+  BOOST_REQUIRE(p.diagnostics.all().size() == 1u);
+  BOOST_TEST(p.diagnostics.all()[0].pos.line == 2);
+  BOOST_TEST(p.diagnostics.all()[0].pos.column == 10);
+}
 
 BOOST_AUTO_TEST_CASE(yaml_error_on_true_file_line) {
   Parsed p(
@@ -363,15 +371,14 @@ BOOST_AUTO_TEST_CASE(frontmatter_not_a_mapping) {
   BOOST_TEST(p.body() == "Body");
 }
 
-// BUG: frontmatter.cc:28-31 (to_position) — yaml-cpp mark columns count
-// bytes, but diagnostic.h promises code-point columns. Here the value
-// `maybe` is code point 26 of line 2 but byte 27, since "Día" has a 2-byte í.
+// diagnostic.h: columns count code points. "Día" has a 2-byte í, so the
+// value `maybe` is code point 28 of line 2 (byte 29).
 BOOST_AUTO_TEST_CASE(error_column_counts_code_points) {
   Parsed p("---\n{ title: \"D\xC3\xAD" "a\", i18nReady: maybe }\n---\n");
   BOOST_REQUIRE(p.diagnostics.all().size() == 1u);
   BOOST_TEST(p.diagnostics.all()[0].message == "`i18nReady` must be true or false, not `maybe`");
   BOOST_TEST(p.diagnostics.all()[0].pos.line == 2);
-  BOOST_TEST(p.diagnostics.all()[0].pos.column == 26);
+  BOOST_TEST(p.diagnostics.all()[0].pos.column == 28);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -448,7 +455,7 @@ BOOST_AUTO_TEST_CASE(strip_chomping_block) {
   BOOST_TEST(b.column == 3);
 }
 
-// BUG: frontmatter.cc:76-81 — setup_indent is measured on the line right
+// Regression: frontmatter.cc:79-83 — setup_indent is measured on the line right
 // after `setup: |`; when that line is blank (allowed in a literal block and
 // kept by YAML as a leading "\n"), the indent is 0, so every position in the
 // setup is 2 columns too far left. Here the import is on file line 4 at

@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(unknown_code_described_by_code) {
   BOOST_TEST(xx.lang() == "xx-YY");
 }
 
-// BUG: locale_catalog.cc:143-147 — info() of an unknown code returns a
+// Regression: locale_catalog.cc:130-132 — info() of an unknown code returns a
 // reference to one shared `static thread_local LocaleInfo`, which the next
 // unknown lookup overwrites (in any catalog). The code's comment claims the
 // reference "stays valid", but a caller holding info("xx") sees it turn into

@@ -108,12 +108,9 @@ BOOST_AUTO_TEST_CASE(refuses_home) {
   BOOST_TEST(refusal(home.string() + "/", site) == "refusing to use the home folder as the output");
 }
 
-// BUG: output_dir.cc:15-18,46 — absolute_clean("HOME/missing/..") is
-// "HOME/" (weakly_canonical keeps the unresolved "missing/.." tail and
-// lexically_normal leaves a trailing separator), and the home check compares
-// with `==`, so "HOME/" != "HOME" and an empty (or marked) home folder
-// spelled this way is accepted as the output, after which commit() would
-// rename the home folder aside and delete it.
+// Regression: absolute_clean("HOME/missing/..") used to keep a trailing
+// separator ("HOME/"), which the home check (==) did not match, so an empty
+// or marked home folder spelled this way was accepted as the output.
 BOOST_AUTO_TEST_CASE(refuses_home_spelled_through_missing_folder) {
   TempDir tmp;
   fs::path home = tmp.path / "home";
@@ -340,14 +337,11 @@ BOOST_AUTO_TEST_CASE(commit_without_previous_tree) {
   BOOST_TEST(count_with_prefix(tmp.path / "new", "dist.") == 0);
 }
 
-// BUG: output_dir.cc:15-18,68-70 — for a target that does not exist yet and
-// is written with a trailing slash ("dist/", as a user may type), begin()
-// builds the staging path as "<tmp>/dist/.skiff-tmp-<pid>", i.e. INSIDE the
-// target instead of as a sibling (absolute_clean keeps the trailing
-// separator). create_directories then makes "dist" itself, so commit() sees a
-// previous tree, tries to rename "dist/" into its own child ".skiff-old-<pid>"
-// and fails with "cannot move the previous output aside: Invalid argument".
-// Expected: staging is "<tmp>/dist.skiff-tmp-<pid>" and the commit succeeds.
+// Regression: for a missing target written with a trailing slash ("dist/"),
+// begin() used to put the staging folder INSIDE the target
+// ("dist/.skiff-tmp-<pid>"), creating "dist" itself, and commit() then failed
+// trying to rename "dist/" into its own child ("cannot move the previous
+// output aside: Invalid argument"). Staging must be a sibling.
 BOOST_AUTO_TEST_CASE(target_with_trailing_slash_first_build) {
   TempDir tmp;
   fs::path target = tmp.path.string() + "/dist/";

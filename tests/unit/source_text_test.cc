@@ -33,14 +33,13 @@ BOOST_AUTO_TEST_CASE(default_constructed_is_empty) {
   SourceText text;
   BOOST_TEST(text.path().empty());
   BOOST_TEST(text.text().empty());
+  BOOST_TEST(text.line_count() == 1);  // like SourceText("", "")
+  BOOST_TEST(text.line_start(1) == 0u);
 }
 
-// BUG: source_text.cc:21-23 — a default-constructed SourceText has no line
-// starts, so position_of(0) computes line_index = (begin - begin) - 1 =
-// SIZE_MAX and reads line_starts_[SIZE_MAX] (segfault). The contract (an
-// offset at or past the end maps to just after the last character) says an
-// empty text answers 1:1, as SourceText("", "") does. line_count() is also 0
-// here but 1 for an explicitly empty text.
+// Regression: a default-constructed SourceText used to have no line starts,
+// so position_of(0) read line_starts_[SIZE_MAX] and crashed. Like an empty
+// text, it must answer 1:1.
 BOOST_AUTO_TEST_CASE(default_constructed_position_of_is_1_1) {
   SourceText text;
   Position p = text.position_of(0);

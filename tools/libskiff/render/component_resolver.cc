@@ -71,7 +71,12 @@ std::string component_path_of(std::string_view specifier, std::string_view page_
             ", which is not in the site's components/ folder";
     return {};
   }
-  return strip_extension(site_relative.substr(11));
+  std::string path = strip_extension(site_relative.substr(11));
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  if (path.empty()) {
+    error = "`" + std::string(specifier) + "` names the components folder, not a component";
+  }
+  return path;
 }
 
 ImportTable resolve_imports(const Frontmatter& frontmatter, std::string_view page_path,

@@ -78,6 +78,10 @@ void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText&
       if (block) {
         fm.setup_first_line = key_pos.line + 1;
         std::string_view content = line_at(source.text(), next, next);
+        // The indentation is the first non-blank line's (YAML's own rule).
+        while (content.find_first_not_of(" \t") == std::string_view::npos && next < source.text().size()) {
+          content = line_at(source.text(), next, next);
+        }
         while (fm.setup_indent < static_cast<int>(content.size()) && content[fm.setup_indent] == ' ') {
           ++fm.setup_indent;
         }
@@ -123,6 +127,11 @@ ParsedPage parse_frontmatter(const SourceText& source, Diagnostics& diagnostics)
     if (is_fence(line_at(text, pos, next), true)) {
       page.body_offset = next;
       std::string yaml(text.substr(yaml_begin, line_begin - yaml_begin));
+      // yaml-cpp does not take a lone \r as a line end; one byte for one
+      // byte keeps its marks aligned with the file.
+      for (std::size_t i = 0; i < yaml.size(); ++i) {
+        if (yaml[i] == '\r' && (i + 1 == yaml.size() || yaml[i + 1] != '\n')) yaml[i] = '\n';
+      }
       try {
         YAML::Node root = YAML::Load(yaml);
         if (root.IsMap()) {

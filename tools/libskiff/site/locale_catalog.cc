@@ -32,13 +32,25 @@ void flatten(const YAML::Node& node, const std::string& prefix, StringTable& out
 
 }  // namespace
 
+// BCP 47 conventions: language lower case, script title case (Hant),
+// region upper case (CN): "zh-hant-tw" → "zh-Hant-TW".
 std::string LocaleInfo::lang() const {
-  std::string out = code;
-  auto dash = out.find('-');
-  if (dash != std::string::npos) {
-    for (std::size_t i = dash + 1; i < out.size(); ++i) {
-      out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+  std::string out;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= code.size()) {
+    std::size_t end = code.find('-', start);
+    if (end == std::string::npos) end = code.size();
+    std::string part = code.substr(start, end - start);
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      auto c = static_cast<unsigned char>(part[i]);
+      bool upper = !first && (part.size() == 2 || (part.size() == 4 && i == 0));
+      part[i] = static_cast<char>(upper ? std::toupper(c) : std::tolower(c));
     }
+    if (!first) out += '-';
+    out += part;
+    first = false;
+    start = end + 1;
   }
   return out;
 }
@@ -121,15 +133,11 @@ LocaleCatalog LocaleCatalog::from_yaml(std::string_view locales_yml,
   return catalog;
 }
 
-const LocaleInfo& LocaleCatalog::info(std::string_view code) const {
+LocaleInfo LocaleCatalog::info(std::string_view code) const {
   for (const LocaleInfo& info : infos_) {
     if (info.code == code) return info;
   }
-  // Unknown locales are described by their code; kept per catalog so the
-  // reference stays valid.
-  static thread_local LocaleInfo unknown;
-  unknown = LocaleInfo{std::string(code), std::string(code), std::string(code), false};
-  return unknown;
+  return LocaleInfo{std::string(code), std::string(code), std::string(code), false};
 }
 
 const std::string* LocaleCatalog::find_own(std::string_view locale, std::string_view key) const {

@@ -36,7 +36,8 @@ class LocaleCatalog {
                                  const std::map<std::string, std::string>& tables,
                                  std::string default_locale, Diagnostics& diagnostics);
 
-  const LocaleInfo& info(std::string_view code) const;
+  // The locale's metadata; a code without any is described by the code.
+  LocaleInfo info(std::string_view code) const;
   // UI string `key` for `locale`, falling back to the default locale, then
   // to the key itself (so a missing string is visible, not blank).
   std::string ui(std::string_view locale, std::string_view key) const;

@@ -28,6 +28,10 @@ std::string slug_of(std::string_view path, bool& ok) {
     ok = false;
     return {};
   }
+  if (path.empty() || path.back() == '/') {
+    ok = false;  // ".md" or "dir/.md": no name, not a page
+    return {};
+  }
   if (path == "index") return {};
   if (ends_with(path, "/index")) path.remove_suffix(6);
   return std::string(path);
