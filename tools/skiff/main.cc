@@ -1,6 +1,7 @@
 // skiff: argument parsing and a table of commands; nothing else.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <string>
 
 #include "build_command.h"
@@ -36,7 +37,7 @@ void add_build(CLI::App& app, skiff::BuildCommandOptions& options, std::string& 
 int main(int argc, char** argv) {
   CLI::App app{kDescription, "skiff"};
   app.set_version_flag("--version", "skiff 0.1.0");
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.footer("Run `skiff COMMAND --help` for a command's options and examples.");
 
   skiff::BuildCommandOptions build_options;
@@ -51,5 +52,7 @@ int main(int argc, char** argv) {
     build_options.build.out = out;
     return skiff::run_build_command(build_options);
   }
+  // No command: show what there is, and fail so scripts notice.
+  std::fputs(app.help().c_str(), stderr);
   return 2;
 }

@@ -13,6 +13,7 @@
 #include "base/output_dir.h"
 #include "base/source_text.h"
 #include "build/layout.h"
+#include "build/process_pool.h"
 #include "build/sitemap.h"
 #include "markdown/component_scanner.h"
 #include "render/component.h"
@@ -50,34 +51,17 @@ struct OutputPage {
   bool fallback = false;
 };
 
-// Runs `work(i)` for i in [0, count) on `jobs` threads; `progress` is called
-// from this thread while they run.
-void parallel_for(int count, int jobs, const std::function<void(int)>& work,
-                  const BuildProgress& progress) {
+// Runs `work(i)` for i in [0, count) on `jobs` threads. Only for work that
+// does not parse Markdown (see process_pool.h for why).
+void parallel_for(int count, int jobs, const std::function<void(int)>& work) {
   std::atomic<int> next{0};
-  std::atomic<int> done{0};
   auto worker = [&] {
-    for (int i; (i = next.fetch_add(1)) < count;) {
-      work(i);
-      done.fetch_add(1);
-    }
+    for (int i; (i = next.fetch_add(1)) < count;) work(i);
   };
   std::vector<std::thread> threads;
   int extra = std::max(0, std::min(jobs, count) - 1);
   for (int t = 0; t < extra; ++t) threads.emplace_back(worker);
-  if (progress) {
-    while (done.load() < count) {
-      progress(done.load(), count);
-      if (extra == 0) {
-        worker();
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    progress(count, count);
-  } else {
-    worker();
-  }
+  worker();
   for (std::thread& t : threads) t.join();
 }
 
@@ -121,7 +105,7 @@ void read_frontmatter(Site& site, int jobs) {
       diagnostics.warning(page.display_path, {1, 1}, "the page has no `title` in its frontmatter");
     }
     site.frontmatter[static_cast<std::size_t>(i)] = std::move(parsed.frontmatter);
-  }, {});
+  });
 }
 
 std::vector<OutputPage> plan_outputs(const Site& site) {
@@ -322,11 +306,15 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     return result;
   }
   std::vector<OutputPage> outputs = plan_outputs(site);
-  std::vector<Diagnostics> diagnostics(outputs.size());
-  parallel_for(static_cast<int>(outputs.size()), jobs, [&](int i) {
-    render_one(site, outputs[static_cast<std::size_t>(i)], output.staging(), options.markdown,
-               diagnostics[static_cast<std::size_t>(i)]);
-  }, progress);
+  std::vector<Diagnostics> diagnostics = run_in_workers(
+      static_cast<int>(outputs.size()), jobs,
+      [&](int i, Diagnostics& out) {
+        render_one(site, outputs[static_cast<std::size_t>(i)], output.staging(), options.markdown, out);
+      },
+      [&](int i) {
+        return site.pages.pages()[static_cast<std::size_t>(outputs[static_cast<std::size_t>(i)].source)].display_path;
+      },
+      progress);
   for (const Diagnostics& d : diagnostics) result.diagnostics.append(d);
   for (const OutputPage& o : outputs) {
     (o.fallback ? result.fallbacks_per_locale : result.pages_per_locale)[o.locale]++;

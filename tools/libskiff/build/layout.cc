@@ -109,9 +109,10 @@ std::string toc_html(const std::vector<TocEntry>& toc) {
   // listed at the top level.
   std::string out = "<ul>";
   bool item_open = false;
+  bool h2_open = false;  // the open item is an h2, which h3s nest under
   bool sub_open = false;
   for (const TocEntry& entry : toc) {
-    if (entry.depth == 3 && item_open) {
+    if (entry.depth == 3 && h2_open) {
       if (!sub_open) out += "<ul>";
       sub_open = true;
       out += "<li>";
@@ -123,6 +124,7 @@ std::string toc_html(const std::vector<TocEntry>& toc) {
     if (item_open) out += "</li>";
     sub_open = false;
     item_open = true;
+    h2_open = entry.depth != 3;
     out += "<li>";
     link(out, "#" + entry.id, entry.text, false);
   }

@@ -68,6 +68,19 @@ void collect_text(cmark_node* node, std::string& out) {
   }
 }
 
+// Schemes that run code or read local files, as cmark's own safe mode
+// judges them: javascript:, vbscript:, file:, and data: except images.
+bool is_dangerous_url(std::string_view url, bool image) {
+  std::string lower;
+  for (char c : url.substr(0, 20)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  auto starts = [&](std::string_view p) { return lower.compare(0, p.size(), p) == 0; };
+  if (starts("javascript:") || starts("vbscript:") || starts("file:")) return true;
+  if (!starts("data:")) return false;
+  bool image_data = starts("data:image/png") || starts("data:image/gif") ||
+                    starts("data:image/jpeg") || starts("data:image/webp");
+  return !(image && image_data);
+}
+
 class TreeRewriter {
  public:
   TreeRewriter(MarkdownHooks& hooks, const MarkdownOptions& options)
@@ -102,14 +115,35 @@ class TreeRewriter {
   }
 
   void html_block(cmark_node* node) {
-    int index = parse_block_placeholder(literal_of(node));
-    if (index < 0) {
-      if (options_.safe) cmark_node_set_literal(node, "");
+    std::string_view literal = literal_of(node);
+    int index = parse_block_placeholder(literal);
+    if (index >= 0) {
+      std::string html = hooks_.element_html(static_cast<std::size_t>(index), true);
+      if (!html.empty() && html.back() != '\n') html += '\n';
+      cmark_node_set_literal(node, html.c_str());
       return;
     }
-    std::string html = hooks_.element_html(static_cast<std::size_t>(index), true);
-    if (!html.empty() && html.back() != '\n') html += '\n';
-    cmark_node_set_literal(node, html.c_str());
+    // A raw HTML line just above a placeholder (`<img ...>` then a
+    // component) makes one HTML block of both: replace the placeholders
+    // inside it, and in safe mode keep only them.
+    constexpr std::string_view open = "<!--skiff:";
+    std::string out;
+    std::size_t at = 0;
+    bool found = false;
+    while (true) {
+      std::size_t begin = literal.find(open, at);
+      std::size_t end = begin == std::string_view::npos ? begin : literal.find("-->", begin);
+      if (end == std::string_view::npos) break;
+      int n = parse_block_placeholder(literal.substr(begin, end + 3 - begin));
+      if (n < 0) break;
+      if (!options_.safe) out += literal.substr(at, begin - at);
+      out += hooks_.element_html(static_cast<std::size_t>(n), true);
+      at = end + 3;
+      found = true;
+    }
+    if (!found && !options_.safe) return;
+    if (!options_.safe) out += literal.substr(at);
+    cmark_node_set_literal(node, out.c_str());
   }
 
   // Splits a text node at inline placeholders into text and raw HTML nodes.
@@ -179,7 +213,9 @@ class TreeRewriter {
   void link(cmark_node* node) {
     const char* url = cmark_node_get_url(node);
     std::string_view written = url == nullptr ? "" : url;
-    std::string final_url = hooks_.link(written, cmark_node_get_type(node) == CMARK_NODE_IMAGE);
+    bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+    std::string final_url = hooks_.link(written, image);
+    if (options_.safe && is_dangerous_url(final_url, image)) final_url.clear();
     if (final_url != written) cmark_node_set_url(node, final_url.c_str());
   }
 

@@ -54,7 +54,8 @@ class PageRenderer final : public RenderEnv {
   std::string site_url(std::string_view path) const {
     const std::string& base = context_.config->base;
     if (path.empty() || path[0] != '/' || (path.size() > 1 && path[1] == '/') ||
-        base == "/" || path.substr(0, base.size()) == base) {
+        base == "/" || path.substr(0, base.size()) == base ||
+        path == std::string_view(base).substr(0, base.size() - 1)) {
       return std::string(path);
     }
     return base + std::string(path.substr(1));
@@ -110,14 +111,18 @@ class PageRenderer final : public RenderEnv {
     return {};
   }
 
+  // HTML containers keep their tag and attributes as written; in safe mode
+  // (raw HTML dropped) only their rendered children remain.
   std::string render_html(const Element& element) {
+    if (context_.markdown.safe) return element.self_closing ? "" : render_children(element);
     std::string out = "<" + element.name;
     if (!element.raw_attributes.empty()) out += " " + element.raw_attributes;
     out += ">";
-    if (element.self_closing) return out;
-    if (!element.children.is_inline) out += "\n";
-    out += render_children(element);
-    out += "</" + element.name + ">";
+    if (!element.self_closing) {
+      if (!element.children.is_inline) out += "\n";
+      out += render_children(element);
+    }
+    out += "</" + element.name + ">";  // `<div />` is not void in HTML: close it
     return out;
   }
 

@@ -50,9 +50,10 @@ void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText&
     const YAML::Node& value = entry.second;
     std::string text = scalar_text(value);
     if (key == "i18nReady") {
-      bool flag = false;
-      if (value.IsScalar() && YAML::convert<bool>::decode(value, flag)) {
-        fm.i18n_ready = flag;
+      // Exactly true or false, as YAML 1.2 and Astro's schema read it (not
+      // yes/on). Also: yaml-cpp 0.7's convert<bool> is not thread-safe.
+      if (value.IsScalar() && (text == "true" || text == "false")) {
+        fm.i18n_ready = text == "true";
       } else {
         diagnostics.error(source.path(), value_pos,
                           "`i18nReady` must be true or false, not `" + text + "`");

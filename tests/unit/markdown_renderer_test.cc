@@ -1,0 +1,303 @@
+#define BOOST_TEST_MODULE markdown_renderer
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "markdown/document.h"
+#include "markdown/markdown_renderer.h"
+
+// render_markdown with hooks that record every call and return recognisable
+// HTML, so each test can check both the output and the calls.
+
+using namespace skiff;
+
+namespace {
+
+class RecordingHooks : public MarkdownHooks {
+ public:
+  std::vector<std::string> calls;
+  std::vector<std::string> infos;
+  std::vector<std::string> codes;
+  std::string link_prefix;  // put in front of every URL; "" keeps them
+
+  std::string element_html(std::size_t index, bool block) override {
+    calls.push_back("element " + std::to_string(index) + (block ? " block" : " inline"));
+    if (block) return "<div class=\"el\">E" + std::to_string(index) + "</div>";
+    return "<span class=\"el\">E" + std::to_string(index) + "</span>";
+  }
+  std::string heading_id(int level, std::string_view text) override {
+    calls.push_back("heading " + std::to_string(level) + " [" + std::string(text) + "]");
+    return "h" + std::to_string(++headings_);
+  }
+  std::string code_block(std::string_view info, std::string_view code) override {
+    calls.push_back("code");
+    infos.emplace_back(info);
+    codes.emplace_back(code);
+    return "<pre class=\"hooked\">" + std::to_string(codes.size()) + "</pre>\n";
+  }
+  std::string link(std::string_view url, bool image) override {
+    calls.push_back(std::string(image ? "image " : "link ") + std::string(url));
+    return link_prefix + std::string(url);
+  }
+
+ private:
+  int headings_ = 0;
+};
+
+std::string render(std::string_view markdown, RecordingHooks& hooks, bool is_inline = false,
+                   bool safe = false) {
+  MarkdownOptions options;
+  options.safe = safe;
+  return render_markdown(markdown, is_inline, hooks, options);
+}
+
+using Calls = std::vector<std::string>;
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(plain_paragraphs_make_no_hook_calls) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("Hello *world*\n\nSecond", hooks) ==
+             "<p>Hello <em>world</em></p>\n<p>Second</p>\n");
+  BOOST_TEST(hooks.calls.empty());
+}
+
+// --- GFM extensions ---
+
+BOOST_AUTO_TEST_CASE(gfm_table) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("| a | b |\n|---|:-:|\n| 1 | 2 |\n", hooks) ==
+             "<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"center\">b</th>\n</tr>\n</thead>\n"
+             "<tbody>\n<tr>\n<td>1</td>\n<td align=\"center\">2</td>\n</tr>\n</tbody>\n</table>\n");
+}
+
+BOOST_AUTO_TEST_CASE(gfm_strikethrough) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("~~gone~~ kept\n", hooks) == "<p><del>gone</del> kept</p>\n");
+}
+
+BOOST_AUTO_TEST_CASE(gfm_tasklist) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("- [ ] todo\n- [x] done\n", hooks) ==
+             "<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n"
+             "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n</ul>\n");
+}
+
+BOOST_AUTO_TEST_CASE(gfm_autolinks_go_through_link_hook) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("see www.example.com and https://x.org/a\n", hooks) ==
+             "<p>see <a href=\"http://www.example.com\">www.example.com</a> and "
+             "<a href=\"https://x.org/a\">https://x.org/a</a></p>\n");
+  BOOST_TEST(hooks.calls == (Calls{"link http://www.example.com", "link https://x.org/a"}),
+             boost::test_tools::per_element());
+}
+
+// --- placeholders ---
+
+BOOST_AUTO_TEST_CASE(block_placeholder_becomes_element_html) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("Intro\n\n<!--skiff:0-->\n\nAfter\n", hooks) ==
+             "<p>Intro</p>\n<div class=\"el\">E0</div>\n<p>After</p>\n");
+  BOOST_TEST(hooks.calls == Calls{"element 0 block"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(block_placeholder_interrupts_a_paragraph) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("Intro\n<!--skiff:3-->\nAfter\n", hooks) ==
+             "<p>Intro</p>\n<div class=\"el\">E3</div>\n<p>After</p>\n");
+  BOOST_TEST(hooks.calls == Calls{"element 3 block"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(block_placeholder_in_list_item) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("- item\n\n  <!--skiff:0-->\n", hooks) ==
+             "<ul>\n<li>\n<p>item</p>\n<div class=\"el\">E0</div>\n</li>\n</ul>\n");
+}
+
+BOOST_AUTO_TEST_CASE(other_html_comment_is_not_a_placeholder) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("<!--skiff:x-->\n", hooks) == "<!--skiff:x-->\n");
+  BOOST_TEST(hooks.calls.empty());
+}
+
+// Regression: markdown_renderer.cc:105 — a block placeholder on the line right after
+// a raw HTML line such as `<img src="a.png">` (which the scanner leaves to
+// the Markdown parser) is swallowed into the same CommonMark HTML block; the
+// block's literal is then not exactly a placeholder, so element_html is
+// never called and `<!--skiff:0-->` is written to the page: the component
+// silently disappears. Expected element 0 rendered after the <img>.
+BOOST_AUTO_TEST_CASE(block_placeholder_after_a_raw_html_line) {
+  RecordingHooks hooks;
+  std::string html = render("<img src=\"a.png\">\n<!--skiff:0-->\n", hooks);
+  BOOST_TEST(html == "<img src=\"a.png\">\n<div class=\"el\">E0</div>\n");
+  BOOST_TEST(hooks.calls == Calls{"element 0 block"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(inline_placeholder_mid_text) {
+  RecordingHooks hooks;
+  std::string md = "a " + inline_placeholder(0) + " b\n";
+  BOOST_TEST(render(md, hooks) == "<p>a <span class=\"el\">E0</span> b</p>\n");
+  BOOST_TEST(hooks.calls == Calls{"element 0 inline"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(two_inline_placeholders_in_one_text_node) {
+  RecordingHooks hooks;
+  std::string md = "a" + inline_placeholder(0) + "b " + inline_placeholder(12) + "c\n";
+  BOOST_TEST(render(md, hooks) ==
+             "<p>a<span class=\"el\">E0</span>b <span class=\"el\">E12</span>c</p>\n");
+  BOOST_TEST(hooks.calls == (Calls{"element 0 inline", "element 12 inline"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(inline_placeholders_alone_and_inside_emphasis) {
+  RecordingHooks hooks;
+  std::string md = inline_placeholder(0) + inline_placeholder(1) + " *x" + inline_placeholder(2) +
+                   "*\n";
+  BOOST_TEST(render(md, hooks) ==
+             "<p><span class=\"el\">E0</span><span class=\"el\">E1</span> "
+             "<em>x<span class=\"el\">E2</span></em></p>\n");
+  BOOST_TEST(hooks.calls == (Calls{"element 0 inline", "element 1 inline", "element 2 inline"}),
+             boost::test_tools::per_element());
+}
+
+// --- headings ---
+
+BOOST_AUTO_TEST_CASE(heading_gets_id_and_keeps_inline_markup) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("## Use `foo()` *now*\n", hooks) ==
+             "<h2 id=\"h1\">Use <code>foo()</code> <em>now</em></h2>\n");
+  BOOST_TEST(hooks.calls == Calls{"heading 2 [Use foo() now]"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(heading_text_excludes_placeholders_and_is_trimmed) {
+  RecordingHooks hooks;
+  std::string md = "### " + inline_placeholder(0) + " Title " + inline_placeholder(1) + "\n";
+  BOOST_TEST(render(md, hooks) ==
+             "<h3 id=\"h1\"><span class=\"el\">E0</span> Title <span class=\"el\">E1</span></h3>\n");
+  BOOST_TEST(hooks.calls == (Calls{"heading 3 [Title]", "element 0 inline", "element 1 inline"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(heading_text_joins_setext_lines_with_a_space) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("Two\nlines\n---\n", hooks) == "<h2 id=\"h1\">Two\nlines</h2>\n");
+  BOOST_TEST(hooks.calls == Calls{"heading 2 [Two lines]"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(heading_id_is_escaped) {
+  class QuoteHooks : public RecordingHooks {
+    std::string heading_id(int, std::string_view) override { return "a\"<b"; }
+  } hooks;
+  BOOST_TEST(render("# X\n", hooks) == "<h1 id=\"a&quot;&lt;b\">X</h1>\n");
+}
+
+BOOST_AUTO_TEST_CASE(heading_with_link_uses_hooked_url) {
+  RecordingHooks hooks;
+  hooks.link_prefix = "/base";
+  BOOST_TEST(render("## [Link](/a) here\n", hooks) ==
+             "<h2 id=\"h1\"><a href=\"/base/a\">Link</a> here</h2>\n");
+  BOOST_TEST(hooks.calls == (Calls{"heading 2 [Link here]", "link /a"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(hooks_are_called_in_document_order) {
+  RecordingHooks hooks;
+  std::string md = "# One\n\n<!--skiff:0-->\n\nText " + inline_placeholder(1) +
+                   " [l](/x)\n\n```sh\nls\n```\n\n## Two\n";
+  BOOST_TEST(render(md, hooks) ==
+             "<h1 id=\"h1\">One</h1>\n<div class=\"el\">E0</div>\n"
+             "<p>Text <span class=\"el\">E1</span> <a href=\"/x\">l</a></p>\n"
+             "<pre class=\"hooked\">1</pre>\n<h2 id=\"h2\">Two</h2>\n");
+  BOOST_TEST(hooks.calls == (Calls{"heading 1 [One]", "element 0 block", "element 1 inline",
+                                   "link /x", "code", "heading 2 [Two]"}),
+             boost::test_tools::per_element());
+}
+
+// --- code blocks ---
+
+BOOST_AUTO_TEST_CASE(code_blocks_go_to_the_hook) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("```js title=\"a.js\" {2}\nlet a = 1 < 2;\n```\n\n    indented\n    more\n",
+                    hooks) == "<pre class=\"hooked\">1</pre>\n<pre class=\"hooked\">2</pre>\n");
+  BOOST_TEST(hooks.infos == (Calls{"js title=\"a.js\" {2}", ""}), boost::test_tools::per_element());
+  BOOST_TEST(hooks.codes == (Calls{"let a = 1 < 2;\n", "indented\nmore\n"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(fenced_code_content_is_not_a_placeholder) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("```\n<!--skiff:0-->\n```\n", hooks) == "<pre class=\"hooked\">1</pre>\n");
+  BOOST_TEST(hooks.codes == Calls{"<!--skiff:0-->\n"}, boost::test_tools::per_element());
+  BOOST_TEST(hooks.calls == Calls{"code"}, boost::test_tools::per_element());
+}
+
+// --- links ---
+
+BOOST_AUTO_TEST_CASE(link_hook_sees_every_url_and_replaces_it) {
+  RecordingHooks hooks;
+  hooks.link_prefix = "/docs";
+  BOOST_TEST(render("[a](/en/x/) ![i](/img.png \"t\") <https://auto.org> [r][ref]\n\n"
+                    "[ref]: /ref/\n",
+                    hooks) ==
+             "<p><a href=\"/docs/en/x/\">a</a> <img src=\"/docs/img.png\" alt=\"i\" title=\"t\" /> "
+             "<a href=\"/docshttps://auto.org\">https://auto.org</a> "
+             "<a href=\"/docs/ref/\">r</a></p>\n");
+  BOOST_TEST(hooks.calls ==
+                 (Calls{"link /en/x/", "image /img.png", "link https://auto.org", "link /ref/"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(link_hook_returning_the_same_url_keeps_it) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("[a](/x?y=1&z=2)\n", hooks) == "<p><a href=\"/x?y=1&amp;z=2\">a</a></p>\n");
+  BOOST_TEST(hooks.calls == Calls{"link /x?y=1&z=2"}, boost::test_tools::per_element());
+}
+
+// --- is_inline ---
+
+BOOST_AUTO_TEST_CASE(inline_single_paragraph_loses_its_p) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("**x** y", hooks, true) == "<strong>x</strong> y");
+}
+
+BOOST_AUTO_TEST_CASE(inline_two_paragraphs_keep_their_p) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("p1\n\np2\n", hooks, true) == "<p>p1</p>\n<p>p2</p>\n");
+}
+
+BOOST_AUTO_TEST_CASE(inline_non_paragraph_is_unchanged) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("- a\n", hooks, true) == "<ul>\n<li>a</li>\n</ul>\n");
+}
+
+BOOST_AUTO_TEST_CASE(not_inline_keeps_the_p) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("**x** y", hooks, false) == "<p><strong>x</strong> y</p>\n");
+}
+
+// --- raw HTML and safe mode ---
+
+BOOST_AUTO_TEST_CASE(raw_html_passes_through_when_not_safe) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("<div class=\"x\">raw</div>\n\nhi <b>bold</b> there\n", hooks) ==
+             "<div class=\"x\">raw</div>\n<p>hi <b>bold</b> there</p>\n");
+}
+
+BOOST_AUTO_TEST_CASE(safe_mode_drops_raw_html_keeps_placeholders) {
+  RecordingHooks hooks;
+  std::string md = "<div>raw</div>\n\nhi <b>bold</b> <script>x()</script>there\n\n"
+                   "<!--skiff:0-->\n\nx " +
+                   inline_placeholder(1) + " y\n\n## Head <i>i</i>\n";
+  BOOST_TEST(render(md, hooks, false, true) ==
+             "<p>hi bold x()there</p>\n<div class=\"el\">E0</div>\n"
+             "<p>x <span class=\"el\">E1</span> y</p>\n<h2 id=\"h1\">Head i</h2>\n");
+  BOOST_TEST(hooks.calls == (Calls{"element 0 block", "element 1 inline", "heading 2 [Head i]"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(safe_mode_keeps_hooked_code_blocks) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("```html\n<b>x</b>\n```\n", hooks, false, true) ==
+             "<pre class=\"hooked\">1</pre>\n");
+}

@@ -1,0 +1,33 @@
+// Parallel page rendering in worker processes.
+//
+// Why processes, not threads: cmark-gfm 0.29 (Debian 12) keeps the table of
+// "special" inline characters that extensions add (`~` for strikethrough,
+// `:` and `w` for autolinks) in one process-wide array, which every parser
+// sets on parse and clears when it finishes. Two threads parsing at once
+// clear it under each other, and a page intermittently loses its
+// strikethrough and autolinks. Each forked worker has its own copy.
+//
+// Workers take page indexes from a counter in shared memory (so a slow page
+// does not hold up a fixed share) and send each page's diagnostics back over
+// a pipe. A worker that dies mid-page is reported as an error on that page.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+
+namespace skiff {
+
+// Runs work(i, diagnostics) for every i in [0, count) on `jobs` processes
+// (jobs <= 1: in this process) and returns the diagnostics by index.
+// `describe(i)` names item i (a file) for crash reports; `progress(done,
+// total)` is called from this thread while workers run. Must be called
+// while this process has no other threads.
+std::vector<Diagnostics> run_in_workers(int count, int jobs,
+                                        const std::function<void(int, Diagnostics&)>& work,
+                                        const std::function<std::string(int)>& describe,
+                                        const std::function<void(int, int)>& progress);
+
+}  // namespace skiff
