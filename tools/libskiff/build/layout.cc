@@ -232,6 +232,7 @@ std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
     if (name == "fallback") return std::string(page.fallback ? "true" : "");
     if (name == "has_toc") return std::string(page.body->toc.empty() ? "" : "true");
     if (name == "site.title") return config.title;
+    if (name == "base") return config.base;
     if (name == "site.css") return config.base + "styles/site.css";
     if (name == "locale.name") return info.name;
     if (name == "assets.css") return config.base + "_skiff/skiff.css";

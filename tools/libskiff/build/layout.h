@@ -3,7 +3,8 @@
 //
 // Values a layout can use (see render/html_template.h for the syntax):
 //   text:  title, description, lang, dir, url, canonical, home, fallback,
-//          has_toc, site.title, site.css, locale.name, assets.css, assets.js,
+//          has_toc, base (the site's base path, "/" or "/docs/"),
+//          site.title, site.css, locale.name, assets.css, assets.js,
 //          page.<frontmatter key>, ui.<UI string key>
 //   slots: content, toc, sidebar, language-picker, alternates,
 //          fallback-notice, head
