@@ -66,6 +66,17 @@ out=$("$skiff" build "$root/tests/sites/basic/site" --out "$tmp/precious" 2>&1);
 check "refuses a folder it did not make" contains "$out" "was not made by skiff"
 check "foreign folder untouched" test "$(cat "$tmp/precious/notes.txt")" = keep
 
+# public/ files never silently replace generated pages; the output may not
+# live inside an input folder.
+cp -r "$root/tests/sites/basic/site" "$tmp/pub"
+mkdir -p "$tmp/pub/public/en" && echo PUBLIC >"$tmp/pub/public/en/index.html"
+out=$(NO_COLOR=1 "$skiff" build "$tmp/pub" --out "$tmp/pub-out" 2>&1); code=$?
+check "public clash builds" test $code -eq 0
+check "public clash warned" contains "$out" "public/en/index.html: warning: replaced by the file skiff generates"
+check "page wins over public" bash -c '! grep -q PUBLIC "$0"' "$tmp/pub-out/en/index.html"
+out=$("$skiff" build "$tmp/pub" --out "$tmp/pub/public/dist" 2>&1); code=$?
+check "refuses output inside public/" contains "$out" "inside the site's public/ folder"
+
 # A missing site folder is a clear error.
 out=$("$skiff" build "$tmp/nowhere" 2>&1); code=$?
 check "missing site fails" test $code -eq 1

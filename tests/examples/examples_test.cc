@@ -112,7 +112,12 @@ int main(int argc, char** argv) {
   int passed = 0;
   int failed = 0;
   for (int i = 1; i < argc; ++i) {
-    for (const Example& example : read_examples(argv[i])) {
+    std::vector<Example> examples = read_examples(argv[i]);
+    if (examples.empty()) {  // unreadable, or a file that lost its examples
+      ++failed;
+      std::cout << argv[i] << ": no examples read\n";
+    }
+    for (const Example& example : examples) {
       std::string diagnostics;
       std::string html = run(example, diagnostics);
       std::string actual = example.error ? diagnostics : html;

@@ -429,3 +429,19 @@ BOOST_AUTO_TEST_CASE(site_yml_errors_name_the_file) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Regression: locale codes become folder names and URL segments; one that
+// climbs out ("../../x") wrote pages outside the output folder.
+BOOST_AUTO_TEST_CASE(locale_codes_that_are_not_codes_are_errors) {
+  skiff::Diagnostics d;
+  skiff::SiteConfig c = skiff::parse_site_config(
+      skiff::SourceText("site.yml", "defaultLocale: en\nlocales: [en, \"../../escaped\", zh-cn, \"a/b\"]\n"), d);
+  BOOST_TEST(c.locales == (std::vector<std::string>{"en", "zh-cn"}), boost::test_tools::per_element());
+  BOOST_REQUIRE_EQUAL(d.error_count(), 2);
+  BOOST_TEST(skiff::format_diagnostic(d.all()[0]) ==
+             "site.yml:2:15: error: `../../escaped` is not a locale code (letters, digits and '-', like `en` or `zh-cn`)");
+  skiff::Diagnostics d2;
+  skiff::SiteConfig c2 = skiff::parse_site_config(skiff::SourceText("site.yml", "defaultLocale: ../x\n"), d2);
+  BOOST_TEST(c2.default_locale == "en");
+  BOOST_TEST(d2.error_count() == 1);
+}

@@ -251,6 +251,25 @@ std::pair<std::string, std::string> component_assets() {
   return {css, js};
 }
 
+// public/ goes in first, so generated files win; each clash is a warning,
+// never a silent replacement.
+void copy_public(const Site& site, const std::vector<OutputPage>& outputs,
+                 const std::filesystem::path& staging, BuildResult& result) {
+  std::set<std::string, std::less<>> generated = {"index.html", "404.html", "sitemap.xml",
+                                                  "_skiff/skiff.css", "_skiff/skiff.js"};
+  for (const OutputPage& o : outputs) {
+    generated.insert(output_file(o.locale, site.pages.pages()[static_cast<std::size_t>(o.source)].slug));
+  }
+  for (const std::string& file : site.public_files) {
+    if (generated.count(file) > 0) {
+      result.diagnostics.warning("public/" + file, {}, "replaced by the file skiff generates at the same path");
+    }
+  }
+  std::string error;
+  if (!copy_tree(site.root / "public", staging, error)) result.diagnostics.error("public", {}, error);
+  result.files_written += static_cast<int>(site.public_files.size());
+}
+
 void write_site_files(const Site& site, const std::filesystem::path& staging, BuildResult& result) {
   std::string error;
   auto write = [&](const std::string& rel, const std::string& data) {
@@ -260,8 +279,6 @@ void write_site_files(const Site& site, const std::filesystem::path& staging, Bu
       result.diagnostics.error(rel, {}, error);
     }
   };
-  if (!copy_tree(site.root / "public", staging, error)) result.diagnostics.error("public", {}, error);
-  result.files_written += static_cast<int>(site.public_files.size());
   auto [css, js] = component_assets();
   write("_skiff/skiff.css", css);
   write("_skiff/skiff.js", js);
@@ -287,6 +304,18 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     result.diagnostics.error(options.site.string(), {}, "not a folder: nothing to build");
     return result;
   }
+  // An output inside public/ or pages/ would be read back as input.
+  for (const char* input : {"public", "pages"}) {
+    std::error_code ec;
+    auto in = std::filesystem::weakly_canonical(std::filesystem::absolute(options.site / input, ec), ec);
+    auto out = std::filesystem::weakly_canonical(std::filesystem::absolute(result.out, ec), ec);
+    auto rel = out.lexically_relative(in);
+    if (!rel.empty() && *rel.begin() != "..") {
+      result.diagnostics.error(result.out.string(), {}, std::string("refusing to write the output inside the site's ") +
+                                                            input + "/ folder, which the build reads");
+      return result;
+    }
+  }
   if (!OutputDir::check_target(result.out, options.site, error)) {
     result.diagnostics.error(result.out.string(), {}, error);
     return result;
@@ -306,6 +335,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     return result;
   }
   std::vector<OutputPage> outputs = plan_outputs(site);
+  copy_public(site, outputs, output.staging(), result);
   std::vector<Diagnostics> diagnostics = run_in_workers(
       static_cast<int>(outputs.size()), jobs,
       [&](int i, Diagnostics& out) {

@@ -174,7 +174,10 @@ std::string language_picker_html(const LayoutPage& page, const SiteMapView& site
     std::string attributes = " hreflang=\"" + escape_html_attribute(info.lang()) + "\" lang=\"" +
                              escape_html_attribute(info.lang()) + "\"";
     open_tag(out, "li");
-    link(out, page_url(*site.config, code, page.slug), info.name, code == page.locale, attributes);
+    // Pages that exist in no locale (the 404 page) link to each home page.
+    bool is_page = site.pages->find(site.config->default_locale, page.slug) >= 0;
+    link(out, page_url(*site.config, code, is_page ? page.slug : ""), info.name, code == page.locale,
+         attributes);
     out += "</li>";
   }
   out += "</ul>";

@@ -1,5 +1,7 @@
 #include "markdown/component_scanner.h"
 
+#include "base/html_entities.h"
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -18,12 +20,15 @@ bool is_name_char(char c) {
 }
 
 // HTML elements left entirely to the Markdown parser: raw-text elements
-// (their content is not Markdown) and void elements (no children).
+// (their content is not Markdown), void elements (no children), and list
+// and table structure, whose end tags HTML lets authors leave out.
 bool is_html_container(std::string_view name) {
-  static constexpr std::array<std::string_view, 20> kNot = {
-      "pre",  "script", "style", "textarea", "code", "br",    "hr",
-      "img",  "input",  "meta",  "link",     "source", "track", "wbr",
-      "area", "base",   "col",   "embed",    "param",  "iframe"};
+  static constexpr std::array<std::string_view, 37> kNot = {
+      "pre",   "script", "style", "textarea", "code",   "br",    "hr",    "img",
+      "input", "meta",   "link",  "source",   "track",  "wbr",   "area",  "base",
+      "col",   "embed",  "param", "iframe",   "ul",     "ol",    "li",    "dl",
+      "dt",    "dd",     "table", "thead",    "tbody",  "tfoot", "tr",    "td",
+      "th",    "p",      "option", "select",  "colgroup"};
   return std::find(kNot.begin(), kNot.end(), name) == kNot.end();
 }
 
@@ -33,6 +38,12 @@ struct Frame {
   Fragment content;
   std::size_t open_indent = 0;  // asides: indentation of the `:::` line
   bool at_line_start = false;   // opening tag had only spaces before it
+  // Where children written on the opening tag's line begin, or npos: a tag
+  // there counts as starting a line (`<details><summary>...`).
+  std::size_t inline_start = std::string_view::npos;
+  // HTML start tags inside a line that were left as text, by name, so their
+  // end tags are left as text too instead of closing this element.
+  std::vector<std::string> text_tags;
 };
 
 class Scanner {
@@ -52,13 +63,30 @@ class Scanner {
     diagnostics_.warning(source_.path(), pos(offset), std::move(message));
   }
   Frame& top() { return stack_.back(); }
-  void emit(std::string_view s) { top().content.markdown += s; }
+  // Appends page text. U+E000/U+E001 delimit inline placeholders, so the
+  // rare author who writes them gets U+FFFD instead of a broken page.
+  void emit(std::string_view s) {
+    std::string& md = top().content.markdown;
+    if (s.find("\xEE\x80") == std::string_view::npos) {
+      md += s;
+      return;
+    }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s.compare(i, 3, kInlinePlaceholderOpen) == 0 || s.compare(i, 3, kInlinePlaceholderClose) == 0) {
+        md += "\xEF\xBF\xBD";
+        i += 2;
+      } else {
+        md += s[i];
+      }
+    }
+  }
 
   // --- lines ---
   std::size_t line_end(std::size_t at) const;       // offset of \r or \n, or size
   std::size_t next_line(std::size_t at) const;      // offset after the line end
   bool rest_is_blank(std::size_t at) const;         // only spaces until the line end
   bool only_spaces_before(std::size_t at) const;    // only spaces since the line start
+  std::size_t next_blank_line(std::size_t at);      // start of the next blank line after `at`
 
   // --- line-start constructs; each returns true when it consumed the line ---
   bool fence_line(std::size_t indent_end);
@@ -85,9 +113,12 @@ class Scanner {
   Diagnostics& diagnostics_;
   std::vector<Frame> stack_;
   std::size_t pos_ = 0;
+  std::size_t blank_cache_from_ = std::string_view::npos;  // memo for next_blank_line
+  std::size_t blank_cache_ = 0;
   bool in_fence_ = false;
   char fence_char_ = 0;
   std::size_t fence_length_ = 0;
+  std::size_t fence_indent_ = 0;
 };
 
 std::size_t Scanner::line_end(std::size_t at) const {
@@ -107,6 +138,19 @@ bool Scanner::rest_is_blank(std::size_t at) const {
     if (!is_space(text_[i])) return false;
   }
   return true;
+}
+
+// Memoised: code spans ask again and again from positions inside the same
+// paragraph, and rescanning each time would make long pages quadratic.
+std::size_t Scanner::next_blank_line(std::size_t at) {
+  if (blank_cache_from_ != std::string_view::npos && at >= blank_cache_from_ && at <= blank_cache_) {
+    return blank_cache_;
+  }
+  std::size_t line = next_line(at);
+  while (line < text_.size() && !rest_is_blank(line)) line = next_line(line);
+  blank_cache_from_ = at;
+  blank_cache_ = std::min(line, text_.size());
+  return blank_cache_;
 }
 
 bool Scanner::only_spaces_before(std::size_t at) const {
@@ -176,9 +220,12 @@ bool Scanner::fence_line(std::size_t indent_end) {
     while (n < line.size() && line[n] == ch) ++n;
     return n;
   };
+  std::size_t indent = indent_end - pos_;
   if (in_fence_) {
     std::size_t n = run_length(fence_char_);
-    bool closes = n >= fence_length_ && rest_is_blank(indent_end + n);
+    // CommonMark: a closing fence may be indented up to 3 spaces (relative
+    // to the container, here approximated by the opening fence).
+    bool closes = n >= fence_length_ && rest_is_blank(indent_end + n) && indent <= fence_indent_ + 3;
     if (closes) in_fence_ = false;
   } else {
     if (line.empty() || (line[0] != '`' && line[0] != '~')) return false;
@@ -187,6 +234,7 @@ bool Scanner::fence_line(std::size_t indent_end) {
     // A backtick fence's info string may not contain backticks.
     if (line[0] == '`' && line.substr(n).find('`') != std::string_view::npos) return false;
     in_fence_ = true;
+    fence_indent_ = indent;
     fence_char_ = line[0];
     fence_length_ = n;
   }
@@ -255,10 +303,10 @@ void Scanner::code_span() {
   while (pos_ + n < text_.size() && text_[pos_ + n] == '`') ++n;
   // The span ends at the next run of exactly n backticks before a blank line.
   std::size_t search = pos_ + n;
+  std::size_t blank = next_blank_line(search);
   while (search < text_.size()) {
     std::size_t found = text_.find('`', search);
-    std::size_t blank = text_.find("\n\n", search);
-    if (found == std::string_view::npos || (blank != std::string_view::npos && blank < found)) break;
+    if (found == std::string_view::npos || found >= blank) break;
     std::size_t m = 0;
     while (found + m < text_.size() && text_[found + m] == '`') ++m;
     if (m == n) {
@@ -328,7 +376,8 @@ void Scanner::tag() {
   }
   // HTML containers count as elements only at the start of a line, where
   // CommonMark would otherwise swallow the Markdown inside them.
-  if (html && !only_spaces_before(lt)) {
+  if (html && !only_spaces_before(lt) && lt != top().inline_start) {
+    top().text_tags.emplace_back(name);
     emit("<");
     ++pos_;
     return;
@@ -417,7 +466,7 @@ std::size_t Scanner::parse_props(std::size_t at, Element& element, bool& self_cl
       if (q == '"' || q == '\'') {
         std::size_t close = text_.find(q, j + 1);
         if (close == std::string_view::npos) return std::string_view::npos;
-        prop.value.value = std::string(text_.substr(j + 1, close - j - 1));
+        prop.value.value = decode_html_entities(text_.substr(j + 1, close - j - 1));
         i = close + 1;
       } else if (q == '{') {
         std::size_t close = expression_end(j);
@@ -463,7 +512,7 @@ bool Scanner::open_tag(std::size_t lt, std::string name) {
     pos_ = after;
     return true;
   }
-  bool at_line_start = only_spaces_before(lt);
+  bool at_line_start = only_spaces_before(lt) || lt == top().inline_start;
   element.self_closing = self_closing;
   pos_ = after;
   if (self_closing) {
@@ -478,10 +527,22 @@ bool Scanner::open_tag(std::size_t lt, std::string name) {
   element.children.is_inline = inline_children;
   push(std::move(element), at_line_start, 0);
   top().content.is_inline = inline_children;
+  if (inline_children) {
+    std::size_t first = after;
+    while (first < text_.size() && is_space(text_[first])) ++first;
+    top().inline_start = first;
+  }
   return true;
 }
 
 void Scanner::close_tag(std::size_t lt, std::string_view name, std::size_t after) {
+  std::vector<std::string>& text_tags = top().text_tags;
+  if (auto it = std::find(text_tags.rbegin(), text_tags.rend(), name); it != text_tags.rend()) {
+    text_tags.erase(std::next(it).base());
+    emit("<");
+    pos_ = lt + 1;
+    return;
+  }
   auto open = std::find_if(stack_.rbegin(), stack_.rend() - 1, [&](const Frame& f) {
     return f.element.kind != ElementKind::Aside && f.element.name == name;
   });
@@ -500,6 +561,8 @@ void Scanner::close_tag(std::size_t lt, std::string_view name, std::size_t after
     if (inner.kind == ElementKind::Aside) {
       error(lt, "</" + std::string(name) + "> closes an element opened before the aside `:::" +
                     inner.name + "` (line " + std::to_string(inner.pos.line) + ") ends");
+    } else if (inner.kind == ElementKind::Html) {
+      // HTML end tags are optional in places (`<li>`, `<p>`): close quietly.
     } else {
       error(lt, "<" + inner.name + "> (line " + std::to_string(inner.pos.line) +
                     ") is not closed before </" + std::string(name) + ">");
@@ -526,6 +589,11 @@ void Scanner::close_top(std::size_t close_lt, std::size_t after_close) {
   Element element = std::move(frame.element);
   element.children = std::move(frame.content);
   std::string& md = element.children.markdown;
+  if (element.kind == ElementKind::Html && element.children.is_inline) {
+    // `<details><summary>…</summary>` + more lines: block children.
+    std::size_t last = md.find_last_not_of(" \t\r\n");
+    element.children.is_inline = last == std::string::npos || md.substr(0, last).find('\n') == std::string::npos;
+  }
   if (element.children.is_inline) {
     auto first = md.find_first_not_of(" \t\r\n");
     md = first == std::string::npos ? std::string() : md.substr(first, md.find_last_not_of(" \t\r\n") - first + 1);

@@ -64,8 +64,13 @@ class PageRenderer final : public RenderEnv {
  private:
   class Hooks final : public MarkdownHooks {
    public:
-    Hooks(PageRenderer& page, const ElementFn& element) : page_(page), element_(element) {}
-    std::string element_html(std::size_t index, bool block) override { return element_(index, block); }
+    Hooks(PageRenderer& page, const ElementFn& element, std::size_t count)
+        : page_(page), element_(element), count_(count) {}
+    // Placeholder text the author wrote (or that CommonMark parsed
+    // differently from the scanner) may name an element that is not there.
+    std::string element_html(std::size_t index, bool block) override {
+      return index < count_ ? element_(index, block) : std::string();
+    }
     std::string heading_id(int level, std::string_view text) override {
       return page_.heading_id(level, text);
     }
@@ -80,10 +85,11 @@ class PageRenderer final : public RenderEnv {
    private:
     PageRenderer& page_;
     const ElementFn& element_;
+    std::size_t count_;
   };
 
   std::string render_fragment(const Fragment& fragment, const ElementFn& element) {
-    Hooks hooks(*this, element);
+    Hooks hooks(*this, element, fragment.elements.size());
     return render_markdown(fragment.markdown, fragment.is_inline, hooks, context_.markdown);
   }
 

@@ -75,7 +75,9 @@ void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText&
       std::size_t start = source.line_start(key_pos.line);
       std::size_t next = 0;
       line = line_at(source.text(), start, next);
-      bool block = line.find('|') != std::string_view::npos || line.find('>') != std::string_view::npos;
+      std::size_t colon = line.find(':');
+      std::size_t value = colon == std::string_view::npos ? colon : line.find_first_not_of(" \t", colon + 1);
+      bool block = value != std::string_view::npos && (line[value] == '|' || line[value] == '>');
       if (block) {
         fm.setup_first_line = key_pos.line + 1;
         std::string_view content = line_at(source.text(), next, next);

@@ -20,6 +20,15 @@ std::string text_of(const YAML::Node& node, std::string_view key) {
   return value && value.IsScalar() ? value.Scalar() : std::string();
 }
 
+bool is_locale_code(std::string_view code) {
+  if (code.empty() || code.size() > 35 || code.front() == '-' || code.back() == '-') return false;
+  for (char c : code) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 std::string normalise_base(std::string base) {
   if (base.empty() || base.front() != '/') base.insert(base.begin(), '/');
   if (base.back() != '/') base.push_back('/');
@@ -78,13 +87,28 @@ void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& c
   config.url = text_of(root, "url");
   while (!config.url.empty() && config.url.back() == '/') config.url.pop_back();
   if (auto v = text_of(root, "base"); !v.empty()) config.base = normalise_base(v);
-  if (auto v = text_of(root, "defaultLocale"); !v.empty()) config.default_locale = v;
+  if (auto v = text_of(root, "defaultLocale"); !v.empty()) {
+    if (is_locale_code(v)) {
+      config.default_locale = v;
+    } else {
+      diagnostics.error(source.path(), mark_position(source, root["defaultLocale"].Mark()),
+                        "`" + v + "` is not a locale code (letters, digits and '-', like `en`)");
+    }
+  }
   if (const YAML::Node locales = root["locales"]) {
     if (!locales.IsSequence()) {
       diagnostics.error(source.path(), mark_position(source, locales.Mark()), "`locales` must be a list of codes");
     } else {
       for (const YAML::Node& code : locales) {
-        if (code.IsScalar()) config.locales.push_back(code.Scalar());
+        // Codes become folder names and URL segments: letters, digits and
+        // '-' only, so none can climb out of pages/ or the output folder.
+        if (code.IsScalar() && is_locale_code(code.Scalar())) {
+          config.locales.push_back(code.Scalar());
+        } else {
+          diagnostics.error(source.path(), mark_position(source, code.Mark()),
+                            "`" + (code.IsScalar() ? code.Scalar() : std::string("?")) +
+                                "` is not a locale code (letters, digits and '-', like `en` or `zh-cn`)");
+        }
       }
     }
   }
@@ -141,7 +165,8 @@ SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics&
     SiteConfig config;
     std::vector<std::string> errors;
     for (const auto& entry : std::filesystem::directory_iterator(site_root / "pages", ec)) {
-      if (entry.is_directory()) config.locales.push_back(entry.path().filename().string());
+      std::string name = entry.path().filename().string();
+      if (entry.is_directory() && is_locale_code(name)) config.locales.push_back(name);
     }
     std::sort(config.locales.begin(), config.locales.end());
     if (!config.locales.empty() &&
