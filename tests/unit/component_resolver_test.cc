@@ -146,8 +146,8 @@ BOOST_AUTO_TEST_CASE(outside_components_is_an_error) {
 
 BOOST_AUTO_TEST_CASE(bare_package_is_an_error) {
   BOOST_TEST(path_of("react") ==
-             "error: cannot resolve `react`: components are imported from the site's "
-             "components/ folder (`~/components/...` or a relative path)");
+             "error: cannot resolve `react`: use an alias from site.yml (like `~/components/`) "
+             "or a path relative to the page");
   BOOST_TEST(path_of("@astrojs/starlight/components").rfind("error: cannot resolve ", 0) == 0);
   BOOST_TEST(path_of("/abs/components/X").rfind("error: ", 0) == 0);
 }

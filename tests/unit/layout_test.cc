@@ -416,16 +416,16 @@ BOOST_AUTO_TEST_CASE(find_layout_by_frontmatter_value) {
                       [](std::string_view) { return std::optional<std::string>(); }};
 
   std::string error;
-  const HtmlTemplate* main = layouts.find("~/layouts/MainLayout.astro", site.config, error);
+  const HtmlTemplate* main = layouts.find("~/layouts/MainLayout.astro", "pages/en/a.md", site.config, error);
   BOOST_REQUIRE(main != nullptr);
   BOOST_TEST(main->render(none) == "<p>main</p>");
   BOOST_TEST(error == "");
 
-  const HtmlTemplate* by_default = layouts.find("", site.config, error);
+  const HtmlTemplate* by_default = layouts.find("", "pages/en/a.md", site.config, error);
   BOOST_REQUIRE(by_default != nullptr);
   BOOST_TEST(by_default->render(none) == "<p>main</p>");
 
-  const HtmlTemplate* wide = layouts.find("~/layouts/Wide.astro", site.config, error);
+  const HtmlTemplate* wide = layouts.find("~/layouts/Wide.astro", "pages/en/a.md", site.config, error);
   BOOST_REQUIRE(wide != nullptr);
   BOOST_TEST(wide->render(none) == "<p>wide</p>");
   BOOST_TEST(error == "");
@@ -436,7 +436,7 @@ BOOST_AUTO_TEST_CASE(find_missing_layout_names_the_expected_file) {
   Layouts layouts;
   layouts.add("MainLayout", compile_ok("<p>main</p>"));
   std::string error;
-  BOOST_TEST(layouts.find("~/layouts/Missing.astro", site.config, error) == nullptr);
+  BOOST_TEST(layouts.find("~/layouts/Missing.astro", "pages/en/a.md", site.config, error) == nullptr);
   BOOST_TEST(error ==
              "layout `~/layouts/Missing.astro` not found: expected layouts/Missing.html in the site");
 }
@@ -445,6 +445,21 @@ BOOST_AUTO_TEST_CASE(find_default_layout_missing) {
   Site site;
   Layouts layouts;
   std::string error;
-  BOOST_TEST(layouts.find("", site.config, error) == nullptr);
+  BOOST_TEST(layouts.find("", "pages/en/a.md", site.config, error) == nullptr);
   BOOST_TEST(error == "layout `MainLayout` not found: expected layouts/MainLayout.html in the site");
+}
+
+// Layouts resolve like imports (site_path.h): relative to the page, and
+// never outside the site or outside layouts/.
+BOOST_AUTO_TEST_CASE(find_layout_by_relative_path_and_refuse_escapes) {
+  Site site;
+  Layouts layouts;
+  layouts.add("Wide", compile_ok("<p>wide</p>"));
+  std::string error;
+  BOOST_TEST(layouts.find("../../../layouts/Wide.astro", "pages/en/guides/a.md", site.config, error) != nullptr);
+  BOOST_TEST(layouts.find("../../../../etc/passwd", "pages/en/guides/a.md", site.config, error) == nullptr);
+  BOOST_TEST(error == "`../../../../etc/passwd` points outside the site");
+  BOOST_TEST(layouts.find("~/components/Wide.astro", "pages/en/a.md", site.config, error) == nullptr);
+  BOOST_TEST(error == "layout `~/components/Wide.astro` resolves to components/Wide.astro, which is not in "
+                      "the site's layouts/ folder");
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <mutex>
 #include <set>
 #include <thread>
 #include <utility>
@@ -157,7 +156,7 @@ void render_one(const Site& site, const OutputPage& output, const std::filesyste
   context.file = page.display_path;
   context.markdown = markdown;
   PageBody body = render_page_body(root, imports, context, report);
-  const HtmlTemplate* layout = site.layouts.find(fm.layout, site.config, error);
+  const HtmlTemplate* layout = site.layouts.find(fm.layout, page.display_path, site.config, error);
   if (layout == nullptr) {
     auto key = fm.key_positions.find("layout");
     report.error(page.display_path, key == fm.key_positions.end() ? Position{1, 1} : key->second, error);
@@ -205,8 +204,8 @@ std::string not_found_html(const Site& site) {
               escape_html_attribute(page_url(config, locale, "")) + "\">" +
               escape_html_text(site.catalog.ui(locale, "notFound.home")) + "</a></p>\n";
   std::string error;
-  const HtmlTemplate* layout = site.layouts.find("NotFound", config, error);
-  if (layout == nullptr) layout = site.layouts.find("", config, error);
+  const HtmlTemplate* layout = site.layouts.find("NotFound", "", config, error);
+  if (layout == nullptr) layout = site.layouts.find("", "", config, error);
   if (layout == nullptr) return body.html;
   LayoutPage shell{locale, "404", &fm, &body, locale, false};
   SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles};
@@ -267,17 +266,12 @@ void copy_public(const Site& site, const std::vector<OutputPage>& outputs,
   }
   std::string error;
   if (!copy_tree(site.root / "public", staging, error)) result.diagnostics.error("public", {}, error);
-  result.files_written += static_cast<int>(site.public_files.size());
 }
 
 void write_site_files(const Site& site, const std::filesystem::path& staging, BuildResult& result) {
   std::string error;
   auto write = [&](const std::string& rel, const std::string& data) {
-    if (write_file(staging / rel, data, error)) {
-      ++result.files_written;
-    } else {
-      result.diagnostics.error(rel, {}, error);
-    }
+    if (!write_file(staging / rel, data, error)) result.diagnostics.error(rel, {}, error);
   };
   auto [css, js] = component_assets();
   write("_skiff/skiff.css", css);
@@ -303,18 +297,6 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   if (!std::filesystem::is_directory(options.site)) {
     result.diagnostics.error(options.site.string(), {}, "not a folder: nothing to build");
     return result;
-  }
-  // An output inside public/ or pages/ would be read back as input.
-  for (const char* input : {"public", "pages"}) {
-    std::error_code ec;
-    auto in = std::filesystem::weakly_canonical(std::filesystem::absolute(options.site / input, ec), ec);
-    auto out = std::filesystem::weakly_canonical(std::filesystem::absolute(result.out, ec), ec);
-    auto rel = out.lexically_relative(in);
-    if (!rel.empty() && *rel.begin() != "..") {
-      result.diagnostics.error(result.out.string(), {}, std::string("refusing to write the output inside the site's ") +
-                                                            input + "/ folder, which the build reads");
-      return result;
-    }
   }
   if (!OutputDir::check_target(result.out, options.site, error)) {
     result.diagnostics.error(result.out.string(), {}, error);
@@ -349,7 +331,6 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   for (const OutputPage& o : outputs) {
     (o.fallback ? result.fallbacks_per_locale : result.pages_per_locale)[o.locale]++;
   }
-  result.files_written += static_cast<int>(outputs.size());
   write_site_files(site, output.staging(), result);
 
   if (result.diagnostics.error_count() == 0) {

@@ -5,6 +5,7 @@
 #include "base/disk.h"
 #include "base/html_escape.h"
 #include "base/source_text.h"
+#include "site/site_path.h"
 
 namespace skiff {
 namespace {
@@ -74,21 +75,18 @@ void Layouts::add(std::string name, HtmlTemplate layout) {
   by_name_.insert_or_assign(std::move(name), std::move(layout));
 }
 
-const HtmlTemplate* Layouts::find(std::string_view layout, const SiteConfig& config,
-                                  std::string& error) const {
-  std::string name = "MainLayout";
-  if (!layout.empty()) {
-    std::string path(layout);
-    for (const auto& [prefix, target] : config.aliases) {
-      if (path.compare(0, prefix.size(), prefix) == 0) {
-        path = target + path.substr(prefix.size());
-        break;
-      }
+const HtmlTemplate* Layouts::find(std::string_view layout, std::string_view page_path,
+                                  const SiteConfig& config, std::string& error) const {
+  std::string name = layout.empty() ? "MainLayout" : std::string(layout);
+  if (name.find('/') != std::string::npos) {
+    std::string path = site_relative_path(layout, page_path, config, error);
+    if (path.empty()) return nullptr;
+    if (path.compare(0, 8, "layouts/") != 0) {
+      error = "layout `" + std::string(layout) + "` resolves to " + path +
+              ", which is not in the site's layouts/ folder";
+      return nullptr;
     }
-    if (path.compare(0, 8, "layouts/") == 0) path.erase(0, 8);
-    std::size_t dot = path.rfind('.');
-    if (dot != std::string::npos && path.find('/', dot) == std::string::npos) path.resize(dot);
-    name = path;
+    name = strip_source_extension(path.substr(8));
   }
   auto it = by_name_.find(name);
   if (it == by_name_.end()) {

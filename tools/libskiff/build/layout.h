@@ -31,11 +31,13 @@ class Layouts {
   // Compiles every SITE/layouts/*.html once.
   static Layouts load(const std::filesystem::path& site_root, Diagnostics& diagnostics);
   void add(std::string name, HtmlTemplate layout);
-  // The template for a frontmatter `layout` value (`~/layouts/MainLayout.astro`
-  // → layouts/MainLayout.html); an empty value means MainLayout. nullptr
-  // with `error` set when there is none.
-  const HtmlTemplate* find(std::string_view layout, const SiteConfig& config,
-                           std::string& error) const;
+  // The template for a frontmatter `layout` value written in the page
+  // `page_path` (`~/layouts/MainLayout.astro` or `../../layouts/Main` →
+  // layouts/MainLayout.html, resolved as imports are: site_path.h); a bare
+  // name ("NotFound") names a layout directly, and an empty value means
+  // MainLayout. nullptr with `error` set when there is none.
+  const HtmlTemplate* find(std::string_view layout, std::string_view page_path,
+                           const SiteConfig& config, std::string& error) const;
 
  private:
   std::map<std::string, HtmlTemplate, std::less<>> by_name_;

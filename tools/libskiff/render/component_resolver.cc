@@ -1,32 +1,12 @@
 #include "render/component_resolver.h"
 
-#include <array>
-#include <filesystem>
-
 #include "site/setup_imports.h"
+#include "site/site_path.h"
 
 namespace skiff {
 namespace {
 
 constexpr std::string_view kStarlight = "@astrojs/starlight/components";
-
-std::string strip_extension(std::string path) {
-  static constexpr std::array<std::string_view, 10> kExtensions = {
-      ".astro", ".html", ".mdx", ".md", ".jsx", ".tsx", ".js", ".ts", ".vue", ".svelte"};
-  std::size_t slash = path.rfind('/');
-  std::size_t dot = path.rfind('.');
-  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
-    std::string_view ext = std::string_view(path).substr(dot);
-    for (std::string_view known : kExtensions) {
-      if (ext == known) {
-        path.resize(dot);
-        break;
-      }
-    }
-  }
-  if (path.size() > 6 && path.compare(path.size() - 6, 6, "/index") == 0) path.resize(path.size() - 6);
-  return path;
-}
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -43,35 +23,14 @@ const ResolvedComponent* ImportTable::find(std::string_view local_name) const {
 
 std::string component_path_of(std::string_view specifier, std::string_view page_path,
                               const SiteConfig& config, std::string& error) {
-  std::string site_relative;
-  if (starts_with(specifier, "./") || starts_with(specifier, "../")) {
-    std::filesystem::path base = std::filesystem::path(std::string(page_path)).parent_path();
-    site_relative = (base / std::string(specifier)).lexically_normal().generic_string();
-  } else {
-    for (const auto& [prefix, target] : config.aliases) {
-      if (starts_with(specifier, prefix)) {
-        std::string joined = target + std::string(specifier.substr(prefix.size()));
-        site_relative = std::filesystem::path(joined).lexically_normal().generic_string();
-        break;
-      }
-    }
-  }
-  if (site_relative.empty()) {
-    error = "cannot resolve `" + std::string(specifier) +
-            "`: components are imported from the site's components/ folder "
-            "(`~/components/...` or a relative path)";
-    return {};
-  }
-  if (starts_with(site_relative, "..") || starts_with(site_relative, "/")) {
-    error = "`" + std::string(specifier) + "` points outside the site";
-    return {};
-  }
+  std::string site_relative = site_relative_path(specifier, page_path, config, error);
+  if (site_relative.empty()) return {};
   if (!starts_with(site_relative, "components/")) {
     error = "`" + std::string(specifier) + "` resolves to " + site_relative +
             ", which is not in the site's components/ folder";
     return {};
   }
-  std::string path = strip_extension(site_relative.substr(11));
+  std::string path = strip_source_extension(site_relative.substr(11));
   while (!path.empty() && path.back() == '/') path.pop_back();
   if (path.empty()) {
     error = "`" + std::string(specifier) + "` names the components folder, not a component";
