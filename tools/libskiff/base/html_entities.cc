@@ -4,27 +4,10 @@
 
 #include <cstdlib>
 
+#include "base/utf8.h"
+
 namespace skiff {
 namespace {
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The code point of the reference body between `&` and `;`, or -1.
 long lookup(std::string_view body) {
@@ -53,7 +36,7 @@ std::string decode_html_entities(std::string_view text) {
       if (semi != std::string_view::npos && semi - i <= 33) {
         long cp = lookup(text.substr(i + 1, semi - i - 1));
         if (cp >= 0) {
-          append_utf8(out, static_cast<unsigned long>(cp));
+          append_utf8(out, cp == 0 ? 0xFFFD : static_cast<char32_t>(cp));
           i = semi;
           continue;
         }

@@ -56,6 +56,13 @@ bool OutputDir::check_target(const fs::path& target, const fs::path& site_root, 
             " as the output: it is the site folder or contains it";
     return false;
   }
+  for (const char* input : {"pages", "public"}) {
+    if (is_same_or_ancestor(absolute_clean(site_root / input), out)) {
+      error = std::string("refusing to write the output inside the site's ") + input +
+              "/ folder, which the build reads";
+      return false;
+    }
+  }
   std::error_code ec;
   if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
     error = target.string() + " exists and is not a folder";

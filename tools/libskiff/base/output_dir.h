@@ -4,7 +4,8 @@
 //
 // Safety: skiff only ever deletes a folder that it created, which it marks
 // with a `.skiff-output` file, and refuses `/`, the home folder, the site
-// folder or any of its ancestors as the output.
+// folder or any of its ancestors, and any place inside the site's input
+// folders (pages/, public/), as the output.
 #pragma once
 
 #include <filesystem>

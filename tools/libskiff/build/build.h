@@ -26,7 +26,6 @@ struct BuildResult {
   Diagnostics diagnostics;
   std::map<std::string, int> pages_per_locale;     // translated pages
   std::map<std::string, int> fallbacks_per_locale;  // default-locale content
-  int files_written = 0;
   std::filesystem::path out;
   std::chrono::milliseconds elapsed{0};
 };

@@ -105,8 +105,8 @@ class Scanner {
 
   // --- element tree ---
   void push(Element element, bool at_line_start, std::size_t open_indent);
-  void close_top(std::size_t close_lt, std::size_t after_close);
-  void close_unclosed(std::size_t at, std::string_view reason);
+  void close_top(std::size_t after_close);
+  void close_unclosed(std::size_t at);
 
   const SourceText& source_;
   std::string_view text_;
@@ -206,7 +206,7 @@ Fragment Scanner::run(std::size_t begin) {
     // An unclosed fence runs to the end, as in CommonMark; not an error.
     in_fence_ = false;
   }
-  close_unclosed(text_.size(), "end of file");
+  close_unclosed(text_.size());
   Fragment root = std::move(stack_.back().content);
   stack_.clear();
   return root;
@@ -257,10 +257,10 @@ bool Scanner::aside_line(std::size_t line_start, std::size_t indent_end) {
     while (top().element.kind != ElementKind::Aside) {
       error(top().element.pos.line ? source_.line_start(top().element.pos.line) : indent_end,
             "<" + top().element.name + "> is not closed before the end of the aside");
-      close_top(indent_end, indent_end);
+      close_top(indent_end);
     }
     pos_ = next_line(indent_end);
-    close_top(indent_end, pos_);
+    close_top(pos_);
     return true;
   }
   std::size_t name_end = at;
@@ -517,7 +517,7 @@ bool Scanner::open_tag(std::size_t lt, std::string name) {
   pos_ = after;
   if (self_closing) {
     push(std::move(element), at_line_start, 0);
-    close_top(lt, after);
+    close_top(after);
     return true;
   }
   // Children on the tag's own line are inline Markdown; otherwise the
@@ -567,10 +567,10 @@ void Scanner::close_tag(std::size_t lt, std::string_view name, std::size_t after
       error(lt, "<" + inner.name + "> (line " + std::to_string(inner.pos.line) +
                     ") is not closed before </" + std::string(name) + ">");
     }
-    close_top(lt, lt);
+    close_top(lt);
   }
   pos_ = after;
-  close_top(lt, after);
+  close_top(after);
 }
 
 void Scanner::push(Element element, bool at_line_start, std::size_t open_indent) {
@@ -583,7 +583,7 @@ void Scanner::push(Element element, bool at_line_start, std::size_t open_indent)
 
 // Pops the innermost element, finishes its children and puts its
 // placeholder into the parent. `after_close` is where scanning resumes.
-void Scanner::close_top(std::size_t close_lt, std::size_t after_close) {
+void Scanner::close_top(std::size_t after_close) {
   Frame frame = std::move(stack_.back());
   stack_.pop_back();
   Element element = std::move(frame.element);
@@ -605,7 +605,6 @@ void Scanner::close_top(std::size_t close_lt, std::size_t after_close) {
   }
   bool block = element.kind == ElementKind::Aside ||
                (frame.at_line_start && pos_ == after_close && rest_is_blank(after_close));
-  (void)close_lt;
   element.block = block;
   Fragment& parent = top().content;
   std::size_t index = parent.elements.size();
@@ -622,23 +621,21 @@ void Scanner::close_top(std::size_t close_lt, std::size_t after_close) {
   parent.elements.push_back(std::move(element));
 }
 
-void Scanner::close_unclosed(std::size_t at, std::string_view reason) {
+void Scanner::close_unclosed(std::size_t at) {
   while (stack_.size() > 1) {
     const Element& e = top().element;
-    std::size_t offset = source_.line_start(e.pos.line);
     if (e.kind == ElementKind::Aside) {
       diagnostics_.error(source_.path(), e.pos,
                          "aside `:::" + e.name + "` is never closed with a `:::` line");
     } else if (e.kind == ElementKind::Component) {
       diagnostics_.error(source_.path(), e.pos,
-                         "<" + e.name + "> is never closed (reached " + std::string(reason) + ")");
+                         "<" + e.name + "> is never closed (reached end of file)");
     } else {
       diagnostics_.warning(source_.path(), e.pos,
-                           "<" + e.name + "> is never closed (reached " + std::string(reason) + ")");
+                           "<" + e.name + "> is never closed (reached end of file)");
     }
-    (void)offset;
     pos_ = at;
-    close_top(at, at);
+    close_top(at);
   }
 }
 

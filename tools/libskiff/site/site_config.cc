@@ -163,7 +163,6 @@ SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics&
   std::filesystem::path file = site_root / "site.yml";
   if (!std::filesystem::exists(file, ec)) {
     SiteConfig config;
-    std::vector<std::string> errors;
     for (const auto& entry : std::filesystem::directory_iterator(site_root / "pages", ec)) {
       std::string name = entry.path().filename().string();
       if (entry.is_directory() && is_locale_code(name)) config.locales.push_back(name);
