@@ -8,7 +8,6 @@
 #define BOOST_TEST_MODULE golden
 #include <boost/test/unit_test.hpp>
 
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -17,33 +16,21 @@
 
 #include "base/disk.h"
 #include "build/build.h"
+#include "source_root.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace skiff;
+using skiff::testing::source_root;
+using skiff::testing::TempDir;
 
 namespace {
-
-fs::path source_root() {
-  auto& suite = boost::unit_test::framework::master_test_suite();
-  return suite.argc > 1 ? fs::path(suite.argv[1]) : fs::current_path();
-}
 
 bool updating() {
   const char* v = std::getenv("SKIFF_UPDATE_GOLDEN");
   return v != nullptr && std::string(v) == "1";
 }
 
-struct TempDir {
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "skiff-golden-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path path;
-};
 
 // Files the golden trees hold: everything but the marker and _skiff/, which
 // is the built-in components' CSS and JS copied verbatim (pinned here, every

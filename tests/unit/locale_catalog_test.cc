@@ -1,6 +1,10 @@
 #define BOOST_TEST_MODULE locale_catalog
 #include <boost/test/unit_test.hpp>
 
+#include "temp_dir.h"
+
+using skiff::testing::TempDir;
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -67,19 +71,6 @@ LocaleCatalog make(Diagnostics& d) {
   return LocaleCatalog::from_yaml(kLocalesYml, {{"en", kEn}, {"es", kEs}}, "en", d);
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = "/tmp/skiff-locale-catalog-test-XXXXXX";
-    char* made = ::mkdtemp(pattern.data());
-    BOOST_REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 void write(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());

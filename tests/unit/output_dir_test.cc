@@ -1,6 +1,10 @@
 #define BOOST_TEST_MODULE output_dir
 #include <boost/test/unit_test.hpp>
 
+#include "temp_dir.h"
+
+using skiff::testing::TempDir;
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -19,19 +23,6 @@ using skiff::OutputDir;
 namespace {
 
 // A unique folder under /tmp for one test, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = "/tmp/skiff-output-dir-test-XXXXXX";
-    char* made = ::mkdtemp(pattern.data());
-    BOOST_REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 // Sets HOME for the test's lifetime, restoring the old value after.
 struct HomeOverride {

@@ -1,6 +1,10 @@
 #define BOOST_TEST_MODULE page_index
 #include <boost/test/unit_test.hpp>
 
+#include "temp_dir.h"
+
+using skiff::testing::TempDir;
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -20,19 +24,6 @@ using skiff::slug_of;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = "/tmp/skiff-page-index-test-XXXXXX";
-    char* made = ::mkdtemp(pattern.data());
-    BOOST_REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 void touch(const fs::path& p, const std::string& text = "# page\n") {
   fs::create_directories(p.parent_path());

@@ -1,6 +1,10 @@
 #define BOOST_TEST_MODULE site_config
 #include <boost/test/unit_test.hpp>
 
+#include "temp_dir.h"
+
+using skiff::testing::TempDir;
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -39,19 +43,6 @@ std::string alias_text(const Aliases& aliases) {
   return out;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = "/tmp/skiff-site-config-test-XXXXXX";
-    char* made = ::mkdtemp(pattern.data());
-    BOOST_REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 void write(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
