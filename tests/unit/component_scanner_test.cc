@@ -10,6 +10,9 @@ using namespace skiff;
 
 namespace skiff {
 std::ostream& operator<<(std::ostream& out, ElementKind kind) { return out << static_cast<int>(kind); }
+std::ostream& operator<<(std::ostream& out, const Position& pos) {
+  return out << pos.line << ':' << pos.column;
+}
 }  // namespace skiff
 
 namespace {
@@ -204,4 +207,32 @@ BOOST_AUTO_TEST_CASE(crlf_line_ends) {
 BOOST_AUTO_TEST_CASE(dedent_removes_common_indentation_only) {
   BOOST_TEST(dedent("  a\n    b\n\n  c") == "a\n  b\n\nc");
   BOOST_TEST(dedent("a\n  b") == "a\n  b");
+}
+
+// Fragment::lines maps each Markdown line back to its page line, across
+// placeholders (one line standing for many) and into dedented children.
+BOOST_AUTO_TEST_CASE(fragment_lines_map_back_to_page_lines) {
+  Scan s("Intro\n\n<Tabs>\n  <Fragment slot=\"a\">\n  Text\n\n  ```js\n  x\n  ```\n  </Fragment>\n</Tabs>\nAfter\n");
+  BOOST_TEST(s.root.markdown == "Intro\n\n<!--skiff:0-->\nAfter\n");
+  BOOST_TEST((s.root.lines == std::vector<int>{1, 2, 3, 12}));
+  BOOST_TEST(s.root.source_position(4, 1) == (Position{12, 1}));
+  const Fragment& children = s.root.elements.at(0).children.elements.at(0).children;
+  BOOST_TEST(children.markdown == "Text\n\n```js\nx\n```\n");
+  BOOST_TEST(children.indent == 2);
+  BOOST_TEST((std::vector<int>(children.lines.begin(), children.lines.begin() + 5) ==
+              std::vector<int>{5, 6, 7, 8, 9}));
+  // The fence on Markdown line 3, column 1, is on page line 7, column 3.
+  BOOST_TEST(children.source_position(3, 1) == (Position{7, 3}));
+  BOOST_TEST(children.source_position(99, 1) == (Position{}));
+}
+
+BOOST_AUTO_TEST_CASE(fragment_lines_survive_removed_comments_and_multiline_spans) {
+  Scan s("a\n<!-- gone -->\nb `x\ny` c\nd\n");
+  BOOST_TEST(s.root.markdown == "a\nb `x\ny` c\nd\n");
+  BOOST_TEST((s.root.lines == std::vector<int>{1, 3, 4, 5}));
+}
+
+BOOST_AUTO_TEST_CASE(fragment_lines_of_inline_components) {
+  Scan s("x\n<Since v=\"1\" /> and more\ny\n");
+  BOOST_TEST((s.root.lines == std::vector<int>{1, 2, 3}));
 }

@@ -44,6 +44,8 @@ struct Frame {
   // HTML start tags inside a line that were left as text, by name, so their
   // end tags are left as text too instead of closing this element.
   std::vector<std::string> text_tags;
+  // Offset in content.markdown where each content.lines entry starts.
+  std::vector<std::size_t> line_offsets;
 };
 
 class Scanner {
@@ -63,10 +65,22 @@ class Scanner {
     diagnostics_.warning(source_.path(), pos(offset), std::move(message));
   }
   Frame& top() { return stack_.back(); }
-  // Appends page text. U+E000/U+E001 delimit inline placeholders, so the
-  // rare author who writes them gets U+FFFD instead of a broken page.
+  // Appends page text: `s` is always a view into the page (its address
+  // gives its source line, for Fragment::lines). U+E000/U+E001 delimit
+  // inline placeholders, so the rare author who writes them gets U+FFFD
+  // instead of a broken page.
   void emit(std::string_view s) {
+    std::size_t from = static_cast<std::size_t>(s.data() - text_.data());
     std::string& md = top().content.markdown;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t nl = s.find('\n', i);
+      std::size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
+      note_line_start(source_.position_of(from + i).line);
+      append_text(md, s.substr(i, end - i));
+      i = end;
+    }
+  }
+  static void append_text(std::string& md, std::string_view s) {
     if (s.find("\xEE\x80") == std::string_view::npos) {
       md += s;
       return;
@@ -79,6 +93,20 @@ class Scanner {
         md += s[i];
       }
     }
+  }
+  // Records `line` as the source of the current Markdown line, if that line
+  // has not started yet. Text taken back off the end (comment()) may have
+  // left records for lines that no longer start where they did: dropped.
+  void note_line_start(int line) {
+    Frame& frame = top();
+    Fragment& f = frame.content;
+    if (!f.markdown.empty() && f.markdown.back() != '\n') return;
+    while (!frame.line_offsets.empty() && frame.line_offsets.back() >= f.markdown.size()) {
+      frame.line_offsets.pop_back();
+      f.lines.pop_back();
+    }
+    frame.line_offsets.push_back(f.markdown.size());
+    f.lines.push_back(line);
   }
 
   // --- lines ---
@@ -358,7 +386,7 @@ void Scanner::tag() {
   bool component = !name.empty() && is_upper(name[0]);
   bool html = !name.empty() && is_lower(name[0]) && is_html_container(name);
   if (name.empty() || !delimited || name.find(':') != std::string_view::npos || (!component && !html)) {
-    emit("<");
+    emit(text_.substr(lt, 1));
     ++pos_;
     return;
   }
@@ -367,7 +395,7 @@ void Scanner::tag() {
     while (gt < text_.size() && is_space(text_[gt])) ++gt;
     if (gt >= text_.size() || text_[gt] != '>') {
       if (component) error(lt, "closing tag </" + std::string(name) + " is missing its `>`");
-      emit("<");
+      emit(text_.substr(lt, 1));
       ++pos_;
       return;
     }
@@ -378,12 +406,12 @@ void Scanner::tag() {
   // CommonMark would otherwise swallow the Markdown inside them.
   if (html && !only_spaces_before(lt) && lt != top().inline_start) {
     top().text_tags.emplace_back(name);
-    emit("<");
+    emit(text_.substr(lt, 1));
     ++pos_;
     return;
   }
   if (!open_tag(lt, std::string(name))) {
-    emit("<");
+    emit(text_.substr(lt, 1));
     pos_ = lt + 1;
   }
 }
@@ -539,7 +567,7 @@ void Scanner::close_tag(std::size_t lt, std::string_view name, std::size_t after
   std::vector<std::string>& text_tags = top().text_tags;
   if (auto it = std::find(text_tags.rbegin(), text_tags.rend(), name); it != text_tags.rend()) {
     text_tags.erase(std::next(it).base());
-    emit("<");
+    emit(text_.substr(lt, 1));
     pos_ = lt + 1;
     return;
   }
@@ -551,7 +579,7 @@ void Scanner::close_tag(std::size_t lt, std::string_view name, std::size_t after
       error(lt, "closing tag </" + std::string(name) + "> has no matching <" + std::string(name) + ">");
       pos_ = after;
     } else {
-      emit("<");  // stray HTML end tag: the Markdown parser passes it through
+      emit(text_.substr(lt, 1));  // stray HTML end tag: the Markdown parser passes it through
       pos_ = lt + 1;
     }
     return;
@@ -600,12 +628,13 @@ void Scanner::close_top(std::size_t after_close) {
   } else {
     // Block children end with exactly one line end (none when empty).
     while (!md.empty() && (is_space(md.back()) || md.back() == '\n' || md.back() == '\r')) md.pop_back();
-    md = dedent(md);
+    md = dedent(md, &element.children.indent);
     if (!md.empty()) md += '\n';
   }
   bool block = element.kind == ElementKind::Aside ||
                (frame.at_line_start && pos_ == after_close && rest_is_blank(after_close));
   element.block = block;
+  note_line_start(element.pos.line);
   Fragment& parent = top().content;
   std::size_t index = parent.elements.size();
   if (block) {
@@ -641,7 +670,7 @@ void Scanner::close_unclosed(std::size_t at) {
 
 }  // namespace
 
-std::string dedent(std::string_view text) {
+std::string dedent(std::string_view text, int* removed) {
   std::size_t common = std::string_view::npos;
   for (std::size_t at = 0; at < text.size();) {
     std::size_t end = text.find('\n', at);
@@ -653,6 +682,7 @@ std::string dedent(std::string_view text) {
     if (!blank) common = std::min(common, spaces);
     at = end + 1;
   }
+  if (removed != nullptr) *removed = common == std::string_view::npos ? 0 : static_cast<int>(common);
   if (common == 0 || common == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());

@@ -32,6 +32,6 @@ Fragment scan_components(const SourceText& source, std::size_t body_offset,
                          Diagnostics& diagnostics);
 
 // Removes the common leading indentation (spaces) of the non-blank lines.
-std::string dedent(std::string_view text);
+std::string dedent(std::string_view text, int* removed = nullptr);
 
 }  // namespace skiff

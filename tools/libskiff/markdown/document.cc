@@ -44,4 +44,9 @@ int parse_block_placeholder(std::string_view literal) {
   return value;
 }
 
+Position Fragment::source_position(int line, int column) const {
+  if (line < 1 || static_cast<std::size_t>(line) > lines.size()) return {};
+  return {lines[static_cast<std::size_t>(line) - 1], column + indent};
+}
+
 }  // namespace skiff

@@ -39,6 +39,16 @@ struct Fragment {
   // Children written on the opening tag's line (`<summary>**x**</summary>`):
   // rendered as inline Markdown, without a wrapping paragraph.
   bool is_inline = false;
+  // Where `markdown` came from: lines[i] is the page-file line (1-based) of
+  // markdown line i + 1, and `indent` the spaces dedent took off the front
+  // of each line. Lines end at '\n' only (a lone '\r' is not counted).
+  std::vector<int> lines;
+  int indent = 0;
+
+  // The page-file position of 1-based `line` and byte `column` of
+  // `markdown` (as cmark reports them). Columns are exact when the line is
+  // ASCII up to that point; {0, 0} when the line is not in the map.
+  Position source_position(int line, int column) const;
 };
 
 enum class ElementKind {
