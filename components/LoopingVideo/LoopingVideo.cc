@@ -1,9 +1,15 @@
 // <LoopingVideo sources={[{ src: '/videos/a.mp4', type: 'video/mp4' }]} />:
 // a short silent clip that plays in a loop, like an animated image.
 //
-//   <video class="skiff-video" autoplay loop muted playsinline preload="metadata">
+//   <video class="skiff-video" controls loop muted playsinline preload="metadata"
+//    data-autoplay>
 //   <source src="URL" type="TYPE">     type only when given
 //   </video>
+//
+// No `autoplay` attribute: it would play before anything could check the
+// reader's prefers-reduced-motion. LoopingVideo.js starts playback when
+// motion is welcome; otherwise (and without JavaScript) the first frame
+// shows, paused, with controls.
 //
 // Site paths ("/videos/a.mp4") must be files in public/ and get the site's
 // base path; other URLs are used as given. PropValue has no positions of its
@@ -79,7 +85,8 @@ std::string render_looping_video(const ComponentCall& call, RenderEnv& env) {
   }
 
   std::string out =
-      "<video class=\"skiff-video\" autoplay loop muted playsinline preload=\"metadata\">\n";
+      "<video class=\"skiff-video\" controls loop muted playsinline preload=\"metadata\" "
+      "data-autoplay>\n";
   for (std::size_t i = 0; i < entries.size(); ++i) {
     append_source(out, entries[i], static_cast<int>(i) + 1, pos, env);
   }
@@ -93,6 +100,7 @@ ComponentSpec looping_video_spec() {
   spec.path = "LoopingVideo";
   spec.render = render_looping_video;
   spec.css = component_asset("LoopingVideo/LoopingVideo.css");
+  spec.js = component_asset("LoopingVideo/LoopingVideo.js");
   return spec;
 }
 

@@ -74,6 +74,7 @@ ComponentSpec fixed_slot_tabs_spec(FixedSlotTabs tabs) {
   for (const FixedSlot& slot : tabs.slots) spec.slots.emplace_back(slot.key);
   spec.css = component_asset(kTabsStylesheet);
   spec.js = component_asset(kTabsScript);
+  spec.head_script = component_asset(kTabsHeadScript);
   spec.render = [tabs = std::move(tabs)](const ComponentCall& call, RenderEnv& env) {
     return render_fixed_slot_tabs(tabs, call, env);
   };

@@ -17,8 +17,10 @@
 //   </div>
 //
 // No panel carries `hidden`: without JavaScript every panel shows under its
-// label and the tablist is hidden by CSS; tabs.js puts `skiff-js` on <html>
-// and hides the unselected panels itself.
+// label and the tablist is hidden by CSS. tabs_prepaint.js (inlined in
+// <head>) puts `skiff-js` on <html> and turns remembered or linked choices
+// into CSS before the first paint; tabs.js then hides the unselected panels
+// itself and marks the group data-ready.
 #pragma once
 
 #include <string>
@@ -52,5 +54,6 @@ std::string render_tab_group(const TabGroup& group, RenderEnv& env);
 // component_asset()).
 inline constexpr std::string_view kTabsScript = "tabs/tabs.js";
 inline constexpr std::string_view kTabsStylesheet = "tabs/tabs.css";
+inline constexpr std::string_view kTabsHeadScript = "tabs/tabs_prepaint.js";
 
 }  // namespace skiff

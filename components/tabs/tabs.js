@@ -1,22 +1,24 @@
 // skiff tabs: the client side of the markup in tab_group.h. Plain ES2017,
-// no dependencies. Without this script every panel shows under its label;
-// with it (`skiff-js` on <html>, see tabs.css) only the selected one does.
+// no dependencies, loaded with `defer`. Without this script every panel
+// shows under its label; with it only the selected one does.
 //  - click or Left/Right/Home/End (swapped in right-to-left tablists)
 //    select a tab; the selected tab alone is in the Tab order;
 //  - groups with the same data-sync select the same key together (a group
 //    lacking the key keeps its own), and the key is kept in localStorage
-//    under "skiff-tabs:<group>" and applied on the next page load.
+//    under "skiff-tabs:<group>" and applied on the next page load;
+//  - `?tab=KEY` in the URL selects KEY in every group that has it (and is
+//    remembered like a click); choosing a tab puts it into the URL, so the
+//    address bar always holds a link to what the reader sees.
+// tabs_prepaint.js applies the same choices as CSS before the first paint;
+// each group marked data-ready here leaves that CSS behind.
 (() => {
-  'use strict';
-  // Every tab component ships this script; a page may include it twice.
-  if (window.skiffTabs) return;
-  window.skiffTabs = true;
+  // Also set by tabs_prepaint.js; here for layouts without the head slot.
   document.documentElement.classList.add('skiff-js');
   const STORE = 'skiff-tabs:';
-  const TAB = '.skiff-tabs > [role="tablist"] > [role="tab"]';
+  const PARAM = 'tab';
+  const TAB = '.skiff-tabs>[role=tablist]>[role=tab]';
 
-  const tabsOf = (group) =>
-    Array.from(group.querySelectorAll(':scope > [role="tablist"] > [role="tab"]'));
+  const tabsOf = (group) => Array.from(group.querySelectorAll(':scope>[role=tablist]>[role=tab]'));
 
   // Shows `key` in `group`; false (and nothing changed) if it has no such tab.
   function select(group, key, focus) {
@@ -28,7 +30,7 @@
       tab.tabIndex = on ? 0 : -1;
       if (on && focus) tab.focus();
     }
-    for (const panel of group.querySelectorAll(':scope > [role="tabpanel"]')) {
+    for (const panel of group.querySelectorAll(':scope>[role=tabpanel]')) {
       panel.hidden = panel.dataset.key !== key;
     }
     return true;
@@ -50,6 +52,9 @@
     const sync = group.dataset.sync;
     const top = tab.getBoundingClientRect().top;
     select(group, key, focus);
+    const url = new URL(location.href);
+    url.searchParams.set(PARAM, key);
+    history.replaceState(history.state, '', url);
     if (!sync) return;
     for (const other of document.querySelectorAll('.skiff-tabs[data-sync]')) {
       if (other !== group && other.dataset.sync === sync) select(other, key, false);
@@ -69,28 +74,28 @@
     if (!tab || event.altKey || event.ctrlKey || event.metaKey) return;
     const group = tab.closest('.skiff-tabs');
     const tabs = tabsOf(group);
-    const rtl = getComputedStyle(tab.parentElement).direction === 'rtl';
-    let i = tabs.indexOf(tab);
-    switch (event.key) {
-      case 'ArrowLeft': i += rtl ? 1 : -1; break;
-      case 'ArrowRight': i += rtl ? -1 : 1; break;
-      case 'Home': i = 0; break;
-      case 'End': i = tabs.length - 1; break;
-      default: return;
-    }
+    const next = getComputedStyle(tab.parentElement).direction === 'rtl' ? -1 : 1;
+    const n = tabs.length;
+    const i = tabs.indexOf(tab);
+    const to = {ArrowLeft: i - next, ArrowRight: i + next, Home: 0, End: n - 1}[event.key];
+    if (to === undefined) return;
     event.preventDefault();
-    choose(group, tabs[(i + tabs.length) % tabs.length], true);
+    choose(group, tabs[(to + n) % n], true);
   });
 
-  // Applies remembered choices, then hands each group over from the
-  // first-panel-only CSS to the `hidden` attributes set here.
+  // Applies the URL's choice, else the remembered one, else the group's
+  // default, then hands each group over from the first-paint CSS to the
+  // `hidden` attributes set here.
   function init() {
+    const wanted = new URLSearchParams(location.search).get(PARAM);
     for (const group of document.querySelectorAll('.skiff-tabs')) {
       const sync = group.dataset.sync;
-      const stored = sync && storage((s) => s.getItem(STORE + sync));
-      const current = tabsOf(group).find((tab) => tab.getAttribute('aria-selected') === 'true');
-      if (!(stored && select(group, stored, false)) && current) {
-        select(group, current.dataset.key, false);
+      if (wanted && select(group, wanted)) {
+        if (sync) storage((s) => s.setItem(STORE + sync, wanted));
+      } else if (!(sync && select(group, storage((s) => s.getItem(STORE + sync))))) {
+        // The server-side default: the first tab (if the group has any).
+        const first = tabsOf(group)[0];
+        if (first) select(group, first.dataset.key);
       }
       group.dataset.ready = '';
     }

@@ -14,7 +14,10 @@
 // its name, so examples stay short.
 //
 // usage: examples_test FILE.md...   prints one line per failure and
-// "N passed, M failed".
+// "N passed, M failed". With SKIFF_UPDATE_EXAMPLES=1 it instead rewrites
+// each example's expected part with what the pipeline produces now (review
+// the diff before committing it).
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -101,14 +104,57 @@ std::string run(const Example& example, std::string& diagnostics_text) {
   context.public_files = &public_files;
   context.locale = "en";
   context.file = "pages/en/example.md";
+  context.source = &source;
   PageBody body = render_page_body(root, imports, context, diagnostics);
   for (const Diagnostic& d : diagnostics.all()) diagnostics_text += format_diagnostic(d) + "\n";
   return body.html;
 }
 
+// Rewrites `path` with each example's expected part replaced by `actual`
+// (one entry per example, in order).
+bool rewrite_expected(const std::string& path, const std::vector<std::string>& actual) {
+  std::ifstream in(path);
+  std::string out;
+  std::string line;
+  std::size_t index = 0;
+  enum { Outside, Input, Expected } state = Outside;
+  while (std::getline(in, line)) {
+    if (state == Outside) {
+      if (line.rfind(std::string(kFence) + " example", 0) == 0) state = Input;
+    } else if (line == kFence) {
+      if (state == Expected && index < actual.size()) out += actual[index];
+      ++index;
+      state = Outside;
+    } else if (state == Input && line == ".") {
+      out += line + "\n";
+      state = Expected;
+      continue;
+    }
+    if (state != Expected) out += line + "\n";
+  }
+  in.close();
+  std::ofstream file(path, std::ios::trunc);
+  file << out;
+  return static_cast<bool>(file);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  const char* update = std::getenv("SKIFF_UPDATE_EXAMPLES");
+  if (update != nullptr && std::string(update) == "1") {
+    for (int i = 1; i < argc; ++i) {
+      std::vector<std::string> actual;
+      for (const Example& example : read_examples(argv[i])) {
+        std::string diagnostics;
+        std::string html = run(example, diagnostics);
+        actual.push_back(example.error ? diagnostics : html);
+      }
+      if (!rewrite_expected(argv[i], actual)) std::cout << argv[i] << ": could not rewrite\n";
+    }
+    std::cout << "examples rewritten; review the diff\n";
+    return 0;
+  }
   int passed = 0;
   int failed = 0;
   for (int i = 1; i < argc; ++i) {

@@ -33,7 +33,7 @@ BOOST_AUTO_TEST_CASE(seed_video_renders_with_base_path) {
   Props p = props({{"sources", array({source("/videos/stores-example.mp4", "video/mp4")}), {80, 15}}});
   std::string html = render("LoopingVideo", video_call(p), env);
   BOOST_TEST(html ==
-             "<video class=\"skiff-video\" autoplay loop muted playsinline preload=\"metadata\">\n"
+             "<video class=\"skiff-video\" controls loop muted playsinline preload=\"metadata\" data-autoplay>\n"
              "<source src=\"/docs/videos/stores-example.mp4\" type=\"video/mp4\">\n"
              "</video>\n");
   BOOST_TEST(env.errors.empty());

@@ -71,7 +71,7 @@ struct Site {
     add("en", "", "Home title");
     add("ar", "intro", "عنوان المقدمة");
     add("ar", "faq", "أسئلة");
-    view = SiteMapView{&config, &catalog, &pages, &titles};
+    view = SiteMapView{&config, &catalog, &pages, &titles, "<script>head()</script>"};
   }
 
   Diagnostics diagnostics;
@@ -310,7 +310,8 @@ BOOST_AUTO_TEST_CASE(layout_fallback_page_in_rtl_locale) {
       "<link rel=\"stylesheet\" href=\"/docs/styles/site.css\">"
       "<script src=\"/docs/_skiff/skiff.js\"></script>" +
       kAlternates +
-      // `head` is a known slot, empty: no fallback content
+      // the head slot: the site's <head> script, not the fallback content
+      "<script>head()</script>"
       "</head><body data-url=\"/docs/ar/guides/setup/\" data-home=\"/docs/ar/\">"
       "<p id=\"locale\">العربية</p>"
       "<p id=\"edit\">https://git.example/e?a=1&amp;b=2</p>"
@@ -345,7 +346,7 @@ BOOST_AUTO_TEST_CASE(layout_normal_page_has_no_fallback_parts) {
       "<link rel=\"stylesheet\" href=\"/docs/_skiff/skiff.css\">"
       "<link rel=\"stylesheet\" href=\"/docs/styles/site.css\">"
       "<script src=\"/docs/_skiff/skiff.js\"></script>" +
-      kAlternates +
+      kAlternates + "<script>head()</script>"
       "</head><body data-url=\"/docs/en/guides/setup/\" data-home=\"/docs/en/\">"
       "<p id=\"locale\">English</p>"
       "<p id=\"edit\">https://git.example/e?a=1&amp;b=2</p>"

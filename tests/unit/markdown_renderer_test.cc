@@ -30,7 +30,7 @@ class RecordingHooks : public MarkdownHooks {
     calls.push_back("heading " + std::to_string(level) + " [" + std::string(text) + "]");
     return "h" + std::to_string(++headings_);
   }
-  std::string code_block(std::string_view info, std::string_view code) override {
+  std::string code_block(std::string_view info, std::string_view code, int, int) override {
     calls.push_back("code");
     infos.emplace_back(info);
     codes.emplace_back(code);
@@ -77,11 +77,20 @@ BOOST_AUTO_TEST_CASE(gfm_strikethrough) {
   BOOST_TEST(render("~~gone~~ kept\n", hooks) == "<p><del>gone</del> kept</p>\n");
 }
 
+// Task items: the checkbox sits in a <label> with the item's text, which
+// gives it an accessible name (the extension's bare input has none).
 BOOST_AUTO_TEST_CASE(gfm_tasklist) {
   RecordingHooks hooks;
-  BOOST_TEST(render("- [ ] todo\n- [x] done\n", hooks) ==
-             "<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n"
-             "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n</ul>\n");
+  BOOST_TEST(render("- [ ] todo\n- [x] done *now*\n", hooks) ==
+             "<ul>\n<li><label class=\"skiff-task\"><input type=\"checkbox\" disabled=\"\"> todo</label></li>\n"
+             "<li><label class=\"skiff-task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> done "
+             "<em>now</em></label></li>\n</ul>\n");
+  // Loose lists keep their paragraphs; later blocks stay outside the label.
+  BOOST_TEST(render("- [x] a\n\n  more\n", hooks) ==
+             "<ul>\n<li>\n<p><label class=\"skiff-task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> "
+             "a</label></p>\n<p>more</p>\n</li>\n</ul>\n");
+  // Not a task: brackets later in the text, or an ordinary item.
+  BOOST_TEST(render("- a [ ] b\n", hooks) == "<ul>\n<li>a [ ] b</li>\n</ul>\n");
 }
 
 BOOST_AUTO_TEST_CASE(gfm_autolinks_go_through_link_hook) {

@@ -45,8 +45,9 @@ const LocaleCatalog& catalog() {
         "- { code: ar, name: العربية, dir: rtl }\n",
         {{"en",
           "aside.note: Note\naside.tip: Tip\naside.caution: Caution\naside.danger: Danger\n"
-          "tabs.frameworks: UI framework\ntabs.generic: Tabs\nprobe.word: Word EN\n"},
-         {"es", "aside.note: Nota\naside.tip: Consejo\nprobe.word: Palabra\n"}},
+          "tabs.frameworks: UI framework\ntabs.generic: Tabs\nprobe.word: Word EN\n"
+          "code.copy: Copy\ncode.copied: \"Copied!\"\n"},
+         {"es", "aside.note: Nota\naside.tip: Consejo\nprobe.word: Palabra\ncode.copy: Copiar\n"}},
         "en", diagnostics);
     BOOST_TEST(diagnostics.empty());
     return c;
@@ -116,7 +117,9 @@ struct Page {
     SourceText source(context.file, std::move(text));
     Fragment root = scan_components(source, 0, diagnostics);
     BOOST_TEST(diagnostics.empty(), "scanner: " << messages());
+    context.source = &source;
     body = render_page_body(root, table, context, diagnostics);
+    context.source = nullptr;  // `source` ends here
   }
 
   std::string messages() const {
@@ -221,7 +224,7 @@ BOOST_AUTO_TEST_CASE(looping_video_records_its_asset) {
             {"LoopingVideo"});
   BOOST_TEST(page.diagnostics.empty(), page.messages());
   BOOST_TEST(page.body.html ==
-             "<video class=\"skiff-video\" autoplay loop muted playsinline preload=\"metadata\">\n"
+             "<video class=\"skiff-video\" controls loop muted playsinline preload=\"metadata\" data-autoplay>\n"
              "<source src=\"/docs/videos/a.mp4\" type=\"video/mp4\">\n</video>\n");
   BOOST_TEST(page.body.assets == Strings{"/videos/a.mp4"}, boost::test_tools::per_element());
 }
@@ -376,9 +379,24 @@ BOOST_AUTO_TEST_CASE(unknown_aside_type_is_reported_at_the_directive) {
 
 BOOST_AUTO_TEST_CASE(code_blocks_use_the_code_renderer) {
   Page page("```js\nlet a = 1 < 2;\n```\n");
-  BOOST_TEST(page.body.html ==
-             "<pre class=\"skiff-code\" data-language=\"js\"><code class=\"language-js\">"
-             "let a = 1 &lt; 2;\n</code></pre>\n");
+  BOOST_TEST(page.body.html.starts_with("<figure class=\"skiff-code\" data-language=\"js\">"));
+  // The copy button speaks the page's language, key by key.
+  BOOST_TEST(page.body.html.find("data-copied=\"Copied!\">Copy</button>") != std::string::npos);
+  Page es("```js\nlet a;\n```\n", {}, "es");
+  BOOST_TEST(es.body.html.find("data-copied=\"Copied!\">Copiar</button>") != std::string::npos);
+  BOOST_TEST(page.body.html.find("&lt; ") != std::string::npos);
+}
+
+// Problems in a fence's info string point at the option itself, also when
+// the fence sits, dedented, inside a component's children.
+BOOST_AUTO_TEST_CASE(code_block_problems_have_page_positions) {
+  Page page("Intro\n\n<Tabs>\n  <TabItem label=\"A\">\n  ```js wrap {9}\n  a();\n  ```\n  </TabItem>\n</Tabs>\n",
+            {"Tabs", "TabItem"});
+  BOOST_TEST_REQUIRE(page.diagnostics.all().size() == 2u, page.messages());
+  BOOST_TEST(page.messages() ==
+             "pages/en/page.md:5:9: warning: unknown code block option `wrap` (known: title, {lines}, "
+             "mark, ins, del, lang, frame, showLineNumbers, startLineNumber)\n"
+             "pages/en/page.md:5:3: warning: line 9 cannot be marked: the code block has 1 line\n");
 }
 
 BOOST_AUTO_TEST_CASE(safe_markdown_option_is_passed_through) {

@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(the_shipped_site_yml_parses_cleanly) {
   SiteConfig c = parse(text, d);
   BOOST_TEST(d.empty());
   BOOST_TEST(c.title == "Skiff Docs");
-  BOOST_TEST(c.locales == (Strings{"en", "es", "ja"}), boost::test_tools::per_element());
+  BOOST_TEST(c.locales == (Strings{"en", "es", "ja", "ar"}), boost::test_tools::per_element());
   BOOST_REQUIRE(!c.sidebar.empty());
   BOOST_TEST(c.sidebar[0].key == "start");
   BOOST_REQUIRE(!c.sidebar[0].items.empty());

@@ -61,6 +61,9 @@ void print_summary(const BuildResult& result, bool colour) {
     fmt::print("{}built{} {} pages + {} fallback pages in {} ms ({} warning{})\n", green, reset, pages,
                fallbacks, result.elapsed.count(), warnings, warnings == 1 ? "" : "s");
     fmt::print("{}", per_locale);
+    // The budget for tabs + copy + video scripts is 4 KB minified.
+    fmt::print("  client JavaScript {:.1f} KB minified (tabs, copy buttons, video)\n",
+               static_cast<double>(result.client_js_bytes) / 1024.0);
     fmt::print("{}open{} {}/index.html, or serve it: python3 -m http.server -d {}\n", bold, reset,
                result.out.string(), result.out.string());
   } else {

@@ -185,6 +185,7 @@ ComponentSpec tabs_spec() {
   spec.render = render_tabs;
   spec.css = component_asset(kTabsStylesheet);
   spec.js = component_asset(kTabsScript);
+  spec.head_script = component_asset(kTabsHeadScript);
   return spec;
 }
 

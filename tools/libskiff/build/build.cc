@@ -14,6 +14,7 @@
 #include "build/layout.h"
 #include "build/process_pool.h"
 #include "build/sitemap.h"
+#include "render/code_block.h"
 #include "markdown/component_scanner.h"
 #include "render/component.h"
 #include "render/component_resolver.h"
@@ -26,6 +27,15 @@
 
 namespace skiff {
 namespace {
+
+// What every built page links or inlines: the stylesheet and script of
+// code blocks and built-in components, and the <head> script.
+struct ClientAssets {
+  std::string css;          // _skiff/skiff.css
+  std::string js;           // _skiff/skiff.js (deferred)
+  std::string head_script;  // inlined in each page's <head>
+  std::string head_html;    // the <script> element for the layout's head slot
+};
 
 // Everything loaded before pages render; read-only while threads run.
 struct Site {
@@ -40,6 +50,7 @@ struct Site {
   std::vector<std::size_t> body_offsets;
   std::vector<std::string> titles;
   std::vector<Diagnostics> page_diagnostics;  // frontmatter problems
+  ClientAssets assets;
 };
 
 // One HTML file to write: a page in its own locale, or a default-locale
@@ -154,6 +165,7 @@ void render_one(const Site& site, const OutputPage& output, const std::filesyste
   context.public_files = &site.public_files;
   context.locale = output.locale;
   context.file = page.display_path;
+  context.source = &source;
   context.markdown = markdown;
   PageBody body = render_page_body(root, imports, context, report);
   const HtmlTemplate* layout = site.layouts.find(fm.layout, page.display_path, site.config, error);
@@ -163,7 +175,7 @@ void render_one(const Site& site, const OutputPage& output, const std::filesyste
     return;
   }
   LayoutPage shell{output.locale, page.slug, &fm, &body, page.locale, output.fallback};
-  SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles};
+  SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles, site.assets.head_html};
   std::string html = render_layout(*layout, shell, view);
   if (!write_file(staging / output_file(output.locale, page.slug), html, error)) {
     diagnostics.error(page.display_path, {}, error);
@@ -208,7 +220,7 @@ std::string not_found_html(const Site& site) {
   if (layout == nullptr) layout = site.layouts.find("", "", config, error);
   if (layout == nullptr) return body.html;
   LayoutPage shell{locale, "404", &fm, &body, locale, false};
-  SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles};
+  SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles, site.assets.head_html};
   return render_layout(*layout, shell, view);
 }
 
@@ -232,22 +244,35 @@ std::string sitemap_xml(const Site& site) {
   return write_sitemap(entries);
 }
 
-// Stylesheets and scripts of the built-in components, one file each.
-std::pair<std::string, std::string> component_assets() {
-  std::string css;
-  std::string js;
+// Code blocks' and built-in components' stylesheets and scripts, each file
+// once, in registration order (code blocks first: components may restyle
+// code inside them).
+ClientAssets client_assets() {
+  ClientAssets out;
   std::set<const char*> seen;
+  auto add = [&](std::string& to, std::string_view asset) {
+    if (asset.empty() || !seen.insert(asset.data()).second) return;
+    to += asset;
+    if (!to.ends_with('\n')) to += '\n';
+  };
+  add(out.css, component_asset(kCodeStylesheet));
+  add(out.css, component_asset(kHighlightStylesheet));
+  add(out.js, component_asset(kCodeScript));
   for (const ComponentSpec& spec : ComponentRegistry::builtins().all()) {
-    if (!spec.css.empty() && seen.insert(spec.css.data()).second) {
-      css += spec.css;
-      css += '\n';
-    }
-    if (!spec.js.empty() && seen.insert(spec.js.data()).second) {
-      js += spec.js;
-      js += '\n';
-    }
+    add(out.css, spec.css);
+    add(out.js, spec.js);
+    add(out.head_script, spec.head_script);
   }
-  return {css, js};
+  if (!out.head_script.empty()) {
+    // "</script" inside the script would end the element early; "<\/" is
+    // the same string to JavaScript.
+    std::string script = out.head_script;
+    for (std::size_t at = 0; (at = script.find("</", at)) != std::string::npos; at += 3) {
+      script.replace(at, 2, "<\\/");
+    }
+    out.head_html = "<script>" + script + "</script>";
+  }
+  return out;
 }
 
 // public/ goes in first, so generated files win; each clash is a warning,
@@ -273,9 +298,8 @@ void write_site_files(const Site& site, const std::filesystem::path& staging, Bu
   auto write = [&](const std::string& rel, const std::string& data) {
     if (!write_file(staging / rel, data, error)) result.diagnostics.error(rel, {}, error);
   };
-  auto [css, js] = component_assets();
-  write("_skiff/skiff.css", css);
-  write("_skiff/skiff.js", js);
+  write("_skiff/skiff.css", site.assets.css);
+  write("_skiff/skiff.js", site.assets.js);
   write("index.html", root_index_html(site));
   write("404.html", not_found_html(site));
   if (site.config.url.empty()) {
@@ -304,6 +328,8 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   }
 
   load_site(site, result.diagnostics);
+  site.assets = client_assets();
+  result.client_js_bytes = site.assets.js.size() + site.assets.head_script.size();
   read_frontmatter(site, jobs);
   for (const Diagnostics& d : site.page_diagnostics) result.diagnostics.append(d);
   if (site.pages.pages().empty()) {

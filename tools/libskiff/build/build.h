@@ -28,6 +28,9 @@ struct BuildResult {
   std::map<std::string, int> fallbacks_per_locale;  // default-locale content
   std::filesystem::path out;
   std::chrono::milliseconds elapsed{0};
+  // Client JavaScript a page can load: _skiff/skiff.js plus the script
+  // inlined in <head>, minified.
+  std::size_t client_js_bytes = 0;
 };
 
 // Called from the building thread with pages done so far and the total.

@@ -258,7 +258,7 @@ std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
     if (name == "language-picker") return language_picker_html(page, site);
     if (name == "alternates") return alternates_html(page, site);
     if (name == "fallback-notice") return fallback_notice_html(page, site);
-    if (name == "head") return std::string();
+    if (name == "head") return std::string(site.head_html);
     return std::nullopt;
   };
   return layout.render(values);

@@ -50,6 +50,7 @@ struct SiteMapView {
   const LocaleCatalog* catalog = nullptr;
   const PageIndex* pages = nullptr;
   const std::vector<std::string>* titles = nullptr;  // per PageIndex entry
+  std::string_view head_html;  // raw HTML for the layout's "head" slot
 };
 
 struct LayoutPage {

@@ -110,7 +110,47 @@ class TreeRewriter {
       case CMARK_NODE_CODE_BLOCK: code_block(node); break;
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE: link(node); break;
+      case CMARK_NODE_ITEM: task_item(node); break;
       default: break;
+    }
+  }
+
+  // GFM task items. The tasklist extension writes a bare
+  // `<input type="checkbox" disabled>` that has no accessible name (a
+  // critical WCAG failure). Each task item becomes a plain item whose first
+  // paragraph is wrapped in a <label> with the checkbox, so the item's own
+  // text names it.
+  void task_item(cmark_node* node) {
+    const char* type = cmark_node_get_type_string(node);
+    if (type == nullptr || std::string_view(type) != "tasklist") return;
+    bool checked = cmark_gfm_extensions_get_tasklist_item_checked(node);
+    cmark_node* item = cmark_node_new(CMARK_NODE_ITEM);
+    while (cmark_node* child = cmark_node_first_child(node)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(item, child);
+    }
+    cmark_node_replace(node, item);
+    cmark_node_free(node);
+    std::string input = "<input type=\"checkbox\" disabled=\"\"";
+    if (checked) input += " checked=\"\"";
+    cmark_node* first = cmark_node_first_child(item);
+    if (first != nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+      cmark_node* open = cmark_node_new(CMARK_NODE_HTML_INLINE);
+      cmark_node_set_literal(open, ("<label class=\"skiff-task\">" + input + "> ").c_str());
+      cmark_node* close = cmark_node_new(CMARK_NODE_HTML_INLINE);
+      cmark_node_set_literal(close, "</label>");
+      cmark_node_prepend_child(first, open);
+      cmark_node_append_child(first, close);
+    } else {
+      // An item with no text ("- [ ]" alone): nothing can name the box, so
+      // it is presentation only.
+      cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+      cmark_node_set_literal(block, (input + " aria-hidden=\"true\">\n").c_str());
+      if (first != nullptr) {
+        cmark_node_insert_before(first, block);
+      } else {
+        cmark_node_append_child(item, block);
+      }
     }
   }
 
@@ -203,7 +243,9 @@ class TreeRewriter {
  private:
   void code_block(cmark_node* node) {
     const char* info = cmark_node_get_fence_info(node);
-    std::string html = hooks_.code_block(info == nullptr ? "" : info, literal_of(node));
+    std::string html = hooks_.code_block(info == nullptr ? "" : info, literal_of(node),
+                                         cmark_node_get_start_line(node),
+                                         cmark_node_get_start_column(node));
     cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
     cmark_node_set_literal(block, html.c_str());
     cmark_node_replace(node, block);

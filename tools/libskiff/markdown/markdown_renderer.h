@@ -19,8 +19,10 @@ class MarkdownHooks {
   virtual std::string element_html(std::size_t index, bool block) = 0;
   // The id for a heading of `level` whose plain text is `text`.
   virtual std::string heading_id(int level, std::string_view text) = 0;
-  // A complete <pre> block for a fenced or indented code block.
-  virtual std::string code_block(std::string_view info, std::string_view code) = 0;
+  // The HTML of a fenced or indented code block; `line` and `column` are
+  // where it starts in the Markdown text (1-based, column in bytes).
+  virtual std::string code_block(std::string_view info, std::string_view code, int line,
+                                 int column) = 0;
   // Every link and image destination, as written; returns the URL to put
   // in the page (e.g. with the site's base path in front).
   virtual std::string link(std::string_view url, bool image) = 0;

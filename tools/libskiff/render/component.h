@@ -72,7 +72,10 @@ struct ComponentSpec {
   std::vector<std::string> child_components;
   ComponentRenderFn render;
   std::string_view css;  // stylesheet shipped with every built site using it
-  std::string_view js;   // client script, may be empty
+  std::string_view js;   // client script, may be empty (loaded with defer)
+  // Script inlined in every page's <head>, for work that must happen before
+  // the first paint; may be empty. Keep it tiny: every page carries it.
+  std::string_view head_script;
 };
 
 // Built-in components register themselves at static-initialisation time

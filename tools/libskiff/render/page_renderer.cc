@@ -64,8 +64,8 @@ class PageRenderer final : public RenderEnv {
  private:
   class Hooks final : public MarkdownHooks {
    public:
-    Hooks(PageRenderer& page, const ElementFn& element, std::size_t count)
-        : page_(page), element_(element), count_(count) {}
+    Hooks(PageRenderer& page, const Fragment& fragment, const ElementFn& element)
+        : page_(page), fragment_(fragment), element_(element), count_(fragment.elements.size()) {}
     // Placeholder text the author wrote (or that CommonMark parsed
     // differently from the scanner) may name an element that is not there.
     std::string element_html(std::size_t index, bool block) override {
@@ -74,8 +74,9 @@ class PageRenderer final : public RenderEnv {
     std::string heading_id(int level, std::string_view text) override {
       return page_.heading_id(level, text);
     }
-    std::string code_block(std::string_view info, std::string_view code) override {
-      return render_code_block(info, code);
+    std::string code_block(std::string_view info, std::string_view code, int line,
+                           int column) override {
+      return page_.code_block(info, code, fragment_.source_position(line, column));
     }
     std::string link(std::string_view url, bool) override {
       page_.body_.links.emplace_back(url);
@@ -84,12 +85,13 @@ class PageRenderer final : public RenderEnv {
 
    private:
     PageRenderer& page_;
+    const Fragment& fragment_;
     const ElementFn& element_;
     std::size_t count_;
   };
 
   std::string render_fragment(const Fragment& fragment, const ElementFn& element) {
-    Hooks hooks(*this, element, fragment.elements.size());
+    Hooks hooks(*this, fragment, element);
     return render_markdown(fragment.markdown, fragment.is_inline, hooks, context_.markdown);
   }
 
@@ -99,6 +101,33 @@ class PageRenderer final : public RenderEnv {
     return render_fragment(children, [&](std::size_t i, bool) {
       return render_element(children.elements[i]);
     });
+  }
+
+  // A code block whose fence starts at `fence` in the page file.
+  std::string code_block(std::string_view info, std::string_view code, Position fence) {
+    std::vector<CodeInfoProblem> problems;
+    CodeBlockInfo parsed = parse_code_info(info, &problems);
+    for (const CodeInfoProblem& problem : problems) {
+      warning(info_position(fence, info, problem.column), problem.message);
+    }
+    CodeBlockStrings strings{ui("code.copy"), ui("code.copied")};
+    return render_code_block(parsed, code, strings,
+                             [&](std::string message) { warning(fence, std::move(message)); });
+  }
+
+  // Where byte `offset` of a fence's info string is in the page: found by
+  // reading the fence line (fence characters, then spaces, then the info).
+  Position info_position(Position fence, std::string_view info, std::size_t offset) const {
+    const SourceText* source = context_.source;
+    if (source == nullptr || fence.line < 1 || fence.line > source->line_count()) return fence;
+    std::string_view text = source->text();
+    std::size_t at = source->line_start(fence.line);
+    std::size_t end = text.find_first_of("\r\n", at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    std::size_t found = line.find(info.substr(0, info.find_first_of("\r\n")));
+    if (info.empty() || found == std::string_view::npos) return fence;
+    return source->position_of(at + found + offset);
   }
 
   std::string heading_id(int level, std::string_view text) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/source_text.h"
 #include "markdown/document.h"
 #include "markdown/markdown_renderer.h"
 #include "render/component_resolver.h"
@@ -40,6 +41,9 @@ struct PageContext {
   const std::set<std::string, std::less<>>* public_files = nullptr;  // "videos/a.mp4"
   std::string locale;
   std::string file;  // the page as shown in diagnostics
+  // The page's text, for exact positions inside code-block info strings;
+  // may be null (positions then point at the fence).
+  const SourceText* source = nullptr;
   MarkdownOptions markdown;
 };
 
