@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(site_builds_without_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(every_page_exists_in_every_locale) {
-  const std::vector<std::string> locales = {"en", "es", "ja"};
+  const std::vector<std::string> locales = {"en", "es", "ja", "ar"};
   std::vector<std::string> errors;
   std::vector<std::string> english = list_files(source_root() / "site" / "pages" / "en", errors);
   BOOST_TEST(english.size() >= 6u);
@@ -120,7 +120,11 @@ BOOST_AUTO_TEST_CASE(seed_page_renders_tabs_video_aside_and_details) {
   for (int i = 0; i < 5; ++i) {
     BOOST_TEST(panels[i] == "npm i nanostores @nanostores/" + std::string(frameworks[i]) + "\n");
   }
-  BOOST_TEST(page.all("//video[@autoplay and @loop and @muted and @playsinline]/source/@src") ==
+  // No autoplay attribute: the script starts the loop unless the reader
+  // asked for reduced motion; until then, and without JavaScript, it is
+  // paused with controls.
+  BOOST_TEST(page.all("//video[@controls and @loop and @muted and @playsinline and @data-autoplay"
+                      " and not(@autoplay)]/source/@src") ==
              std::vector<std::string>{"/videos/stores-example.mp4"});
   BOOST_TEST(page.all("//aside[contains(@class,'skiff-aside--note')]//details/summary/strong") ==
              std::vector<std::string>{"\xF0\x9F\x99\x8B How do Svelte stores compare to nanostores?"});
@@ -153,6 +157,48 @@ BOOST_AUTO_TEST_CASE(no_source_syntax_leaks_into_any_page) {
     ++checked;
   }
   BOOST_TEST(checked >= 20);
+}
+
+BOOST_AUTO_TEST_CASE(code_blocks_are_highlighted_with_localized_copy_buttons) {
+  Html en(site().out() / "en/guides/installation/index.html");
+  BOOST_TEST(!en.all("//figure[contains(@class,'skiff-code')]//code//span[starts-with(@class,'hl-')]").empty());
+  BOOST_TEST(en.all("//figure[@data-language='ts']//code").size() == 1u);
+  std::vector<std::string> buttons = en.all("//figure[contains(@class,'skiff-code')]/div/button[@class='skiff-copy']");
+  BOOST_TEST(!buttons.empty());
+  for (const std::string& label : buttons) BOOST_TEST(label == "Copy");
+  Html es(site().out() / "es/guides/installation/index.html");
+  for (const std::string& label : es.all("//button[@class='skiff-copy']")) BOOST_TEST(label == "Copiar");
+  BOOST_TEST(es.all("//button[@class='skiff-copy']/@data-copied").at(0) == "\xC2\xA1" "Copiado!");
+  // Every figure has exactly one code element: nothing else to copy.
+  for (const std::string& n : en.all("//figure[contains(@class,'skiff-code')]/pre[@tabindex='0']/code/@class")) {
+    BOOST_TEST(n.starts_with("language-"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_page_carries_the_prepaint_script_and_the_client_bundle) {
+  for (const std::string& file : html_files(site().out())) {
+    // The root language chooser and the 404 page have no components.
+    if (file == "index.html" || file == "404.html") continue;
+    Html page(site().out() / file);
+    BOOST_TEST_CONTEXT(file) {
+      std::vector<std::string> inline_scripts = page.all("/html/head/script[not(@src)]");
+      BOOST_TEST_REQUIRE(inline_scripts.size() == 1u);
+      BOOST_TEST(inline_scripts[0].find("skiff-js") != std::string::npos);
+      BOOST_TEST(page.all("/html/head/script[@src and @defer]/@src") ==
+                 std::vector<std::string>{"/_skiff/skiff.js"});
+    }
+  }
+  // The budget from issue 3: tabs + copy + video under 4 KB minified.
+  BOOST_TEST(site().result.client_js_bytes > 1000u);
+  BOOST_TEST(site().result.client_js_bytes < 4096u);
+}
+
+BOOST_AUTO_TEST_CASE(right_to_left_pages_say_so) {
+  Html ar(site().out() / "ar/guides/installation/index.html");
+  BOOST_TEST(ar.all("/html/@dir") == std::vector<std::string>{"rtl"});
+  BOOST_TEST(ar.all("//*[@role='tablist']").size() >= 2u);
+  // Code reads left to right inside a right-to-left page (code_block.css).
+  BOOST_TEST(!ar.all("//figure[contains(@class,'skiff-code')]").empty());
 }
 
 BOOST_AUTO_TEST_CASE(fallback_pages_show_default_content_in_the_locale_ui) {
