@@ -19,9 +19,5 @@
     }
   }
   if (reduce.addEventListener) reduce.addEventListener('change', apply);
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', apply);
-  } else {
-    apply();
-  }
+  apply();  // loaded with `defer`: the videos are in the document
 })();

@@ -1,20 +1,8 @@
 // Copy buttons of code blocks (markup: render/code_block.h). The button
 // copies the block's text content: line numbers and diff markers are CSS
 // content, so they are not in it. "Copied!" (data-copied) shows on the
-// button for two seconds and is announced through a polite live region.
+// button for two seconds and is announced through the block's live region.
 (() => {
-  let status;
-
-  function announce(text) {
-    if (!status) {
-      status = document.createElement('div');
-      status.setAttribute('role', 'status');
-      status.className = 'skiff-sr-only';
-      document.body.append(status);
-    }
-    status.textContent = text;
-  }
-
   // The Clipboard API needs a secure context (https, localhost); on plain
   // http the old way: select the code, copy the selection.
   function write(code, text) {
@@ -29,15 +17,16 @@
     const button = event.target.closest && event.target.closest('.skiff-copy');
     if (!button) return;
     const code = button.closest('.skiff-code').querySelector('pre>code');
+    // The live region right after the button (render/code_block.h).
+    const status = button.nextElementSibling;
     write(code, code.textContent.replace(/\n$/, '')).then(() => {
       const label = button.dataset.label || button.textContent;
       button.dataset.label = label;
-      button.textContent = button.dataset.copied;
-      announce(button.dataset.copied);
+      button.textContent = status.textContent = button.dataset.copied;
       clearTimeout(button.timer);
       button.timer = setTimeout(() => {
         button.textContent = label;
-        announce('');
+        status.textContent = '';
       }, 2000);
     }, () => {});
   });

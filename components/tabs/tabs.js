@@ -1,5 +1,5 @@
 // skiff tabs: the client side of the markup in tab_group.h. Plain ES2017,
-// no dependencies, loaded with `defer`. Without this script every panel
+// no dependencies, loaded with `defer` (it expects the parsed document). Without this script every panel
 // shows under its label; with it only the selected one does.
 //  - click or Left/Right/Home/End (swapped in right-to-left tablists)
 //    select a tab; the selected tab alone is in the Tab order;
@@ -8,17 +8,20 @@
 //    under "skiff-tabs:<group>" and applied on the next page load;
 //  - `?tab=KEY` in the URL selects KEY in every group that has it (and is
 //    remembered like a click); choosing a tab puts it into the URL, so the
-//    address bar always holds a link to what the reader sees.
+//    address bar always holds a link to what the reader sees (marked in
+//    history.state, so reloading or going Back is not taken for a link).
 // tabs_prepaint.js applies the same choices as CSS before the first paint;
 // each group marked data-ready here leaves that CSS behind.
 (() => {
   // Also set by tabs_prepaint.js; here for layouts without the head slot.
+  // window.skiffTabs tells tabs_prepaint.js that this bundle ran.
   document.documentElement.classList.add('skiff-js');
+  window.skiffTabs = 1;
   const STORE = 'skiff-tabs:';
   const PARAM = 'tab';
   const TAB = '.skiff-tabs>[role=tablist]>[role=tab]';
 
-  const tabsOf = (group) => Array.from(group.querySelectorAll(':scope>[role=tablist]>[role=tab]'));
+  const tabsOf = (group) => [...group.querySelectorAll(':scope>[role=tablist]>[role=tab]')];
 
   // Shows `key` in `group`; false (and nothing changed) if it has no such tab.
   function select(group, key, focus) {
@@ -38,7 +41,7 @@
 
   function storage(fn) {
     try {
-      return fn(window.localStorage);
+      return fn(localStorage);
     } catch (e) {
       return null;  // storage disabled or full: choices are not remembered
     }
@@ -52,9 +55,11 @@
     const sync = group.dataset.sync;
     const top = tab.getBoundingClientRect().top;
     select(group, key, focus);
+    // The address bar links to what the reader sees; the state marks the
+    // parameter as ours, so a reload or Back keeps the remembered choice.
     const url = new URL(location.href);
     url.searchParams.set(PARAM, key);
-    history.replaceState(history.state, '', url);
+    history.replaceState(Object.assign({}, history.state, {skiffTab: key}), '', url);
     if (!sync) return;
     for (const other of document.querySelectorAll('.skiff-tabs[data-sync]')) {
       if (other !== group && other.dataset.sync === sync) select(other, key, false);
@@ -87,7 +92,8 @@
   // default, then hands each group over from the first-paint CSS to the
   // `hidden` attributes set here.
   function init() {
-    const wanted = new URLSearchParams(location.search).get(PARAM);
+    let wanted = new URLSearchParams(location.search).get(PARAM);
+    if (history.state && history.state.skiffTab === wanted) wanted = null;  // written by choose()
     for (const group of document.querySelectorAll('.skiff-tabs')) {
       const sync = group.dataset.sync;
       if (wanted && select(group, wanted)) {
@@ -100,9 +106,6 @@
       group.dataset.ready = '';
     }
   }
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', init);
-  } else {
-    init();
-  }
+  // Loaded with `defer`: the document is parsed when this runs.
+  init();
 })();

@@ -64,14 +64,22 @@ test('line numbers and diff markers are shown but never copied', () =>
     assert.equal(await copy(page, numbered),
                  '<a class="card" href={href}>\n  <h2>{title}</h2>\n  <slot />\n</a>');
 
-    const diff = page.locator('figure.skiff-code[data-language="diff"]').first();
-    const markers = await diff.locator('.line.ins, .line.del').evaluateAll((lines) =>
-      lines.map((line) => getComputedStyle(line, '::after').content));
-    assert.deepEqual(markers, ['"-" / ""', '"+" / ""', '"+" / ""'], 'markers drawn in the margin');
-    assert.equal(await copy(page, diff), [
+    // A plain diff is a patch: copied exactly as written.
+    const patch = page.locator('figure.skiff-code[data-language="diff"]').first();
+    assert.equal(await copy(page, patch), [
       '--- a/package.json', '+++ b/package.json', '@@ -8,3 +8,4 @@',
-      '  "dependencies": {', '    "astro": "^4.16.0"', '    "astro": "^5.0.0",',
-      '    "@astrojs/preact": "^4.0.0"', '  }',
+      '   "dependencies": {', '-    "astro": "^4.16.0"', '+    "astro": "^5.0.0",',
+      '+    "@astrojs/preact": "^4.0.0"', '   }',
+    ].join('\n'));
+    // A diff with lang="js" is code that changed: markers in the margin, as
+    // <ins>/<del> for screen readers, never copied.
+    const changed = page.locator('figure.skiff-code[data-language="diff"]').nth(1);
+    const markers = await changed.locator('ins.line, del.line').evaluateAll((lines) =>
+      lines.map((line) => getComputedStyle(line, '::after').content));
+    assert.deepEqual(markers, ['"+" / ""', '"-" / ""', '"+" / ""'], 'markers drawn in the margin');
+    assert.equal(await copy(page, changed), [
+      "import { defineConfig } from 'astro/config';", "import preact from '@astrojs/preact';", '',
+      'export default defineConfig({});', 'export default defineConfig({ integrations: [preact()] });',
     ].join('\n'));
 
     const marked = figureTitled(page, 'astro.config.mjs', '').filter({ has: page.locator('.line.ins') }).first();
@@ -114,11 +122,26 @@ test('without JavaScript there is no Copy button, and the code is all there', ()
     assert.ok(await page.locator('.skiff-code__lang').first().isVisible(), 'the language label shows');
   }));
 
-test('a scrolled code block can be reached with the keyboard', () =>
-  chromium.withPage(DESKTOP, async (page) => {
+test('Tab goes from the Copy button into the code, which scrolls with the keyboard', () =>
+  chromium.withPage({ viewport: { width: 420, height: 800 } }, async (page) => {
     await page.goto(site.url(CODE_PAGE));
+    // The JSX block's long line overflows a phone-wide column.
+    const figure = figureTitled(page, 'src/components/Counter.jsx');
+    const pre = figure.locator('pre');
+    assert.ok(await pre.evaluate((el) => el.scrollWidth > el.clientWidth), 'the block scrolls');
+    await figure.locator('.skiff-copy').focus();
+    await page.keyboard.press('Tab');
+    assert.ok(await pre.evaluate((el) => el === document.activeElement), 'Tab reaches the code');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
+    assert.ok(await pre.evaluate((el) => el.scrollLeft > 0), 'the keyboard scrolls it');
+  }));
+
+test('code reads left to right on a right-to-left page', () =>
+  chromium.withPage(DESKTOP, async (page) => {
+    await page.goto(site.url('/ar/guides/installation/'));
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     const pre = page.locator('figure.skiff-code pre').first();
-    assert.equal(await pre.getAttribute('tabindex'), '0');
-    await pre.focus();
-    assert.ok(await pre.evaluate((el) => el === document.activeElement));
+    assert.equal(await pre.evaluate((el) => getComputedStyle(el).direction), 'ltr');
+    assert.equal(await page.locator('.skiff-copy').first().innerText(), 'نسخ');
   }));

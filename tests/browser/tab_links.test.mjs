@@ -57,19 +57,67 @@ test('choosing a tab puts it in the address bar, so the link can be shared', () 
     });
   }));
 
+// Every rule the <head> script injects, as the browser parsed them.
+const injectedRules = (page) => page.evaluate(() => [...document.styleSheets]
+  .filter((sheet) => sheet.ownerNode && sheet.ownerNode.tagName === 'STYLE')
+  .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.selectorText || rule.cssText)));
+
 test('a hostile ?tab= value is only ever a string', () =>
-  chromium.withPage(DESKTOP, async (page) => {
-    const evil = '"]{}body{display:none}[x="';
-    await page.goto(site.url(INSTALL + '?tab=' + encodeURIComponent(evil)));
-    assert.ok(await page.locator('main h1').isVisible(), 'the page still shows');
-    const state = await tabGroupState(pmGroups(page).first());
-    assert.deepEqual(state.visiblePanels, ['npm'], 'an unknown key leaves the default');
+  chromium.withPage(DESKTOP, async (page, context) => {
+    await context.addInitScript(() => localStorage.setItem('skiff-tabs:x\n]){}main{display:none}', 'k'));
+    for (const evil of ['"]{}body{display:none}[x="', 'x\n]){}body{display:none}', "x\\'){}body{color:red}"]) {
+      await page.goto(site.url(INSTALL + '?tab=' + encodeURIComponent(evil)));
+      assert.ok(await page.locator('main h1').isVisible(), `the page still shows with ${JSON.stringify(evil)}`);
+      const state = await tabGroupState(pmGroups(page).first());
+      assert.deepEqual(state.visiblePanels, ['npm'], 'an unknown key leaves the default');
+    }
+    // Before tabs.js runs too: every injected rule is about tab groups.
+    await page.route('**/_skiff/skiff.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.skiffTabs = 1;' }));
+    await page.goto(site.url(INSTALL + '?tab=' + encodeURIComponent('x\n]){}body{display:none}')));
+    const rules = await injectedRules(page);
+    assert.ok(rules.length > 0);
+    for (const rule of rules) assert.ok(rule.startsWith('.skiff-tabs'), `injected rule: ${rule}`);
   }));
 
-// tabs.js blocked: what shows is the work of the <head> script and CSS alone,
-// which is what the reader sees before the deferred script has run.
+test('reload and Back keep the remembered choice; only a real link overrides it', () =>
+  chromium.withPage(DESKTOP, async (page) => {
+    await page.goto(site.url(INSTALL));
+    await pmGroups(page).first().getByRole('tab', { name: 'pnpm', exact: true }).click();
+    assert.equal(new URL(page.url()).searchParams.get('tab'), 'pnpm');
+    await page.goto(site.url('/en/guides/tabs-and-asides/'));
+    await page.locator('.skiff-tabs[data-sync="package-manager"]').first()
+      .getByRole('tab', { name: 'yarn', exact: true }).click();
+    await page.goBack();
+    assert.equal(await page.evaluate(() => localStorage.getItem('skiff-tabs:package-manager')), 'yarn');
+    for (const state of await Promise.all((await pmGroups(page).all()).map(tabGroupState))) {
+      assert.deepEqual(state.visiblePanels, ['yarn'], 'Back shows the latest choice');
+    }
+    await page.reload();
+    assert.deepEqual((await tabGroupState(pmGroups(page).first())).visiblePanels, ['yarn'], 'so does a reload');
+  }));
+
+test('if _skiff/skiff.js cannot load, the page falls back to every panel', () =>
+  chromium.withPage(DESKTOP, async (page, context) => {
+    await context.addInitScript(() => localStorage.setItem('skiff-tabs:package-manager', 'yarn'));
+    await page.route('**/_skiff/skiff.js', (route) => route.abort());
+    page.on('requestfailed', () => {});
+    await page.goto(site.url(INSTALL), { waitUntil: 'load' });
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('skiff-js')), false);
+    const group = pmGroups(page).first();
+    assert.equal(await group.getByRole('tablist').isVisible(), false, 'no dead tablist');
+    for (const key of ['npm', 'pnpm', 'yarn']) {
+      assert.ok(await group.locator(`[role=tabpanel][data-key="${key}"]`).isVisible(), `${key} panel shows`);
+    }
+    assert.equal(await page.locator('.skiff-copy').first().isVisible(), false, 'no dead Copy button');
+  }));
+
+// The deferred bundle answered by a stub that only says it ran: what shows
+// is the work of the <head> script and CSS alone, which is what the reader
+// sees before tabs.js has set the groups up.
 async function withoutTabsScript(page) {
-  await page.route('**/_skiff/skiff.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+  await page.route('**/_skiff/skiff.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.skiffTabs = 1;' }));
 }
 
 test('the remembered choice is in place before tabs.js runs (no flash of the default tab)', () =>

@@ -167,12 +167,16 @@ BOOST_AUTO_TEST_CASE(code_blocks_are_highlighted_with_localized_copy_buttons) {
   BOOST_TEST(!buttons.empty());
   for (const std::string& label : buttons) BOOST_TEST(label == "Copy");
   Html es(site().out() / "es/guides/installation/index.html");
-  for (const std::string& label : es.all("//button[@class='skiff-copy']")) BOOST_TEST(label == "Copiar");
+  std::vector<std::string> es_buttons = es.all("//button[@class='skiff-copy']");
+  BOOST_TEST(es_buttons.size() == buttons.size());
+  for (const std::string& label : es_buttons) BOOST_TEST(label == "Copiar");
   BOOST_TEST(es.all("//button[@class='skiff-copy']/@data-copied").at(0) == "\xC2\xA1" "Copiado!");
-  // Every figure has exactly one code element: nothing else to copy.
-  for (const std::string& n : en.all("//figure[contains(@class,'skiff-code')]/pre[@tabindex='0']/code/@class")) {
-    BOOST_TEST(n.starts_with("language-"));
-  }
+  // Every figure has exactly one <pre tabindex=0><code>: nothing else to copy.
+  std::size_t figures = en.all("//figure[contains(@class,'skiff-code')]").size();
+  BOOST_TEST(figures == buttons.size());
+  std::vector<std::string> classes = en.all("//figure[contains(@class,'skiff-code')]/pre[@tabindex='0']/code/@class");
+  BOOST_TEST(classes.size() == figures);
+  for (const std::string& n : classes) BOOST_TEST(n.starts_with("language-"));
 }
 
 BOOST_AUTO_TEST_CASE(every_page_carries_the_prepaint_script_and_the_client_bundle) {
@@ -197,7 +201,8 @@ BOOST_AUTO_TEST_CASE(right_to_left_pages_say_so) {
   Html ar(site().out() / "ar/guides/installation/index.html");
   BOOST_TEST(ar.all("/html/@dir") == std::vector<std::string>{"rtl"});
   BOOST_TEST(ar.all("//*[@role='tablist']").size() >= 2u);
-  // Code reads left to right inside a right-to-left page (code_block.css).
+  // Its code blocks are there (that they read left to right is CSS, checked
+  // in the browser: tests/browser/code_blocks.test.mjs).
   BOOST_TEST(!ar.all("//figure[contains(@class,'skiff-code')]").empty());
 }
 

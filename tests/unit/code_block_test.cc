@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE code_block
 #include <boost/test/unit_test.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,15 @@ std::string code_text(const std::string& html) {
   return out;
 }
 
+// The line numbers `ranges` names (small ranges only).
+std::set<int> lines(const LineRanges& ranges) {
+  std::set<int> out;
+  for (const auto& [first, last] : ranges.ranges()) {
+    for (int n = first; n <= last; ++n) out.insert(n);
+  }
+  return out;
+}
+
 std::string render(std::string_view info, std::string_view code, std::vector<std::string>* warnings = nullptr) {
   CodeBlockInfo parsed = parse_code_info(info);
   return render_code_block(parsed, code, CodeBlockStrings{}, [&](std::string w) {
@@ -51,7 +61,7 @@ BOOST_AUTO_TEST_CASE(language_is_the_first_word) {
   BOOST_TEST(parse_code_info("  js  ").language == "js");
   BOOST_TEST(parse_code_info("js{1,3}").language == "js");
   CodeBlockInfo info = parse_code_info("js{1,3}");
-  BOOST_TEST((info.marked == std::set<int>{1, 3}));
+  BOOST_TEST((lines(info.marked) == std::set<int>{1, 3}));
 }
 
 BOOST_AUTO_TEST_CASE(title_in_either_quotes_and_line_ranges) {
@@ -59,7 +69,7 @@ BOOST_AUTO_TEST_CASE(title_in_either_quotes_and_line_ranges) {
   CodeBlockInfo info = parse_code_info(R"(js title="astro.config.mjs" {2,4-6} showLineNumbers)", &problems);
   BOOST_TEST(problems.empty());
   BOOST_TEST(info.title == "astro.config.mjs");
-  BOOST_TEST((info.marked == std::set<int>{2, 4, 5, 6}));
+  BOOST_TEST((lines(info.marked) == std::set<int>{2, 4, 5, 6}));
   BOOST_TEST(info.line_numbers);
   BOOST_TEST(parse_code_info("ts title='src/env.d.ts'").title == "src/env.d.ts");
   BOOST_TEST(parse_code_info(R"(sh title="my file.txt")").title == "my file.txt");
@@ -71,9 +81,9 @@ BOOST_AUTO_TEST_CASE(mark_ins_del_lang_frame_and_numbering) {
       R"(diff lang="js" mark={1} ins={3-4} del={2} frame=terminal startLineNumber=10)", &problems);
   BOOST_TEST(problems.empty());
   BOOST_TEST(info.content_language == "js");
-  BOOST_TEST((info.marked == std::set<int>{1}));
-  BOOST_TEST((info.inserted == std::set<int>{3, 4}));
-  BOOST_TEST((info.deleted == std::set<int>{2}));
+  BOOST_TEST((lines(info.marked) == std::set<int>{1}));
+  BOOST_TEST((lines(info.inserted) == std::set<int>{3, 4}));
+  BOOST_TEST((lines(info.deleted) == std::set<int>{2}));
   BOOST_TEST(info.frame == "terminal");
   BOOST_TEST(info.first_line_number == 10);
   BOOST_TEST(info.line_numbers);
@@ -112,9 +122,56 @@ BOOST_AUTO_TEST_CASE(problems_name_the_option_and_its_column) {
   parse_code_info("js frame=fancy mark=3 startLineNumber=x", &problems);
   BOOST_TEST(problems.size() == 3u);
 
+}
+
+// Hostile info strings: each is a warning, in constant memory, never a hang.
+BOOST_AUTO_TEST_CASE(hostile_ranges_cost_nothing) {
+  std::vector<CodeInfoProblem> problems;
+  parse_code_info("js {2147483647}", &problems);  // once an endless loop (int overflow)
+  BOOST_TEST(problems.size() == 1u);
   problems.clear();
   parse_code_info("js {1-999999999}", &problems);
-  BOOST_TEST(problems.size() == 1u);  // refused, not a billion-entry set
+  BOOST_TEST(problems.size() == 1u);
+  problems.clear();
+  parse_code_info("js {99999999999999999999}", &problems);
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].message.find("from 1 to 1000000") != std::string::npos);
+  // Many large ranges: kept as intervals, not as a set of a million lines each.
+  std::string many = "js {";
+  for (int i = 0; i < 2000; ++i) many += (i ? "," : "") + std::string("1-1000000");
+  many += "}";
+  problems.clear();
+  CodeBlockInfo info = parse_code_info(many, &problems);
+  BOOST_TEST(problems.empty());
+  BOOST_TEST(info.marked.ranges().size() == 2000u);
+  BOOST_TEST(info.marked.contains(999999));
+  BOOST_TEST(info.marked.last() == 1000000);
+  std::vector<std::string> warnings;
+  render_code_block(info, "a\n", {}, [&](std::string w) { warnings.push_back(w); });
+  BOOST_TEST(warnings.size() == 1u);
+}
+
+// Expressive Code's text markers are one token each (spaces and all), and
+// a warning, not a cascade of them.
+BOOST_AUTO_TEST_CASE(text_markers_and_stray_tokens_are_one_warning_each) {
+  std::vector<CodeInfoProblem> problems;
+  CodeBlockInfo info = parse_code_info(R"(js "marked text" /re gex/ ins="x y" = title="t")", &problems);
+  BOOST_TEST_REQUIRE(problems.size() == 4u);
+  BOOST_TEST(problems[0].message.find("`\"marked text\"`") != std::string::npos);
+  BOOST_TEST(problems[1].column == 17u);
+  BOOST_TEST(problems[1].message.find("`/re gex/`") != std::string::npos);
+  BOOST_TEST(problems[2].message.find("`ins` takes line ranges") != std::string::npos);
+  BOOST_TEST(problems[3].message == "`=` is not an option");
+  BOOST_TEST(info.title == "t");
+}
+
+BOOST_AUTO_TEST_CASE(show_line_numbers_takes_a_first_number_like_docusaurus) {
+  CodeBlockInfo info = parse_code_info("js showLineNumbers=5");
+  BOOST_TEST(info.line_numbers);
+  BOOST_TEST(info.first_line_number == 5);
+  std::vector<CodeInfoProblem> problems;
+  parse_code_info("js showLineNumbers=maybe", &problems);
+  BOOST_TEST(problems.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(markup_has_title_label_copy_button_and_one_span_per_line) {
@@ -126,8 +183,9 @@ BOOST_AUTO_TEST_CASE(markup_has_title_label_copy_button_and_one_span_per_line) {
   BOOST_TEST(html.find("<button type=\"button\" class=\"skiff-copy\" data-copied=\"¡Copiado!\">Copiar</button>") !=
              std::string::npos);
   BOOST_TEST(html.find("<pre tabindex=\"0\"><code class=\"language-js\">") != std::string::npos);
-  BOOST_TEST(count(html, "<span class=\"line") == 2u);
-  BOOST_TEST(count(html, "<span class=\"line mark\">") == 1u);
+  BOOST_TEST(count(html, "class=\"line") == 2u);
+  BOOST_TEST(count(html, "<mark class=\"line mark\">") == 1u);
+  BOOST_TEST(html.find("</button><span class=\"skiff-sr-only\" role=\"status\"></span></div>") != std::string::npos);
   BOOST_TEST(html.find("hl-") != std::string::npos);  // highlighted
   BOOST_TEST(code_text(html) == "const a = 1;\nconst b = '<x>';\n");
 }
@@ -155,13 +213,23 @@ BOOST_AUTO_TEST_CASE(language_aliases_resolve_to_one_name) {
   BOOST_TEST(render("sh", "ls\n").find("data-language=\"bash\"") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(diff_markers_become_line_classes_not_text) {
-  std::string html = render("diff", "--- a/x.js\n+++ b/x.js\n@@ -1,2 +1,2 @@\n-const a = 1;\n+const a = 2;\n keep();\n");
+// A plain diff is a patch: copied as written, its lines coloured.
+BOOST_AUTO_TEST_CASE(plain_diff_keeps_its_markers_as_text) {
+  std::string patch = "--- a/x.js\n+++ b/x.js\n@@ -1,2 +1,2 @@\n-const a = 1;\n+const a = 2;\n keep();\n";
+  std::string html = render("diff", patch);
   BOOST_TEST(count(html, "<span class=\"line diff-meta\">") == 3u);
-  BOOST_TEST(count(html, "<span class=\"line del\">") == 1u);
-  BOOST_TEST(count(html, "<span class=\"line ins\">") == 1u);
-  BOOST_TEST(code_text(html) ==
-             "--- a/x.js\n+++ b/x.js\n@@ -1,2 +1,2 @@\nconst a = 1;\nconst a = 2;\nkeep();\n");
+  BOOST_TEST(count(html, "<span class=\"line diff-del\">") == 1u);
+  BOOST_TEST(count(html, "<span class=\"line diff-add\">") == 1u);
+  BOOST_TEST(code_text(html) == patch);
+}
+
+// A diff with a content language is code that changed: markers become
+// <ins>/<del> lines (drawn by CSS), the rest is highlighted.
+BOOST_AUTO_TEST_CASE(diff_with_lang_moves_markers_out_of_the_text) {
+  std::string html = render("diff lang=\"js\"", "@@ -1 +1 @@\n-const a = 1;\n+const a = 2;\n keep();\n");
+  BOOST_TEST(count(html, "<del class=\"line del\">") == 1u);
+  BOOST_TEST(count(html, "<ins class=\"line ins\">") == 1u);
+  BOOST_TEST(code_text(html) == "@@ -1 +1 @@\nconst a = 1;\nconst a = 2;\nkeep();\n");
 }
 
 BOOST_AUTO_TEST_CASE(diff_with_lang_highlights_the_content) {
@@ -174,8 +242,8 @@ BOOST_AUTO_TEST_CASE(diff_with_lang_highlights_the_content) {
 
 BOOST_AUTO_TEST_CASE(ins_and_del_ranges_on_any_language) {
   std::string html = render("js ins={1} del={2}", "a();\nb();\n");
-  BOOST_TEST(count(html, "<span class=\"line ins\">") == 1u);
-  BOOST_TEST(count(html, "<span class=\"line del\">") == 1u);
+  BOOST_TEST(count(html, "<ins class=\"line ins\">") == 1u);
+  BOOST_TEST(count(html, "<del class=\"line del\">") == 1u);
   BOOST_TEST(code_text(html) == "a();\nb();\n");
 }
 

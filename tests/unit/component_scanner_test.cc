@@ -236,3 +236,8 @@ BOOST_AUTO_TEST_CASE(fragment_lines_of_inline_components) {
   Scan s("x\n<Since v=\"1\" /> and more\ny\n");
   BOOST_TEST((s.root.lines == std::vector<int>{1, 2, 3}));
 }
+
+BOOST_AUTO_TEST_CASE(fragment_lines_with_lone_carriage_returns) {
+  Scan s("a\rb\r\r<Tabs>\r  <TabItem label=\"x\">\r  y\r  </TabItem>\r</Tabs>\rz\r");
+  BOOST_TEST((s.root.lines == std::vector<int>{1, 2, 3, 4, 9}));
+}

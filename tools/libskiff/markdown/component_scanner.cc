@@ -73,7 +73,13 @@ class Scanner {
     std::size_t from = static_cast<std::size_t>(s.data() - text_.data());
     std::string& md = top().content.markdown;
     for (std::size_t i = 0; i < s.size();) {
-      std::size_t nl = s.find('\n', i);
+      // A line ends at '\n' or at a '\r' not followed by '\n' (old Mac
+      // files), as in SourceText and cmark.
+      std::size_t nl = s.find_first_of("\r\n", i);
+      while (nl != std::string_view::npos && s[nl] == '\r' && from + nl + 1 < text_.size() &&
+             text_[from + nl + 1] == '\n') {
+        nl = s.find_first_of("\r\n", nl + 1);
+      }
       std::size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
       note_line_start(source_.position_of(from + i).line);
       append_text(md, s.substr(i, end - i));
@@ -100,7 +106,7 @@ class Scanner {
   void note_line_start(int line) {
     Frame& frame = top();
     Fragment& f = frame.content;
-    if (!f.markdown.empty() && f.markdown.back() != '\n') return;
+    if (!f.markdown.empty() && f.markdown.back() != '\n' && f.markdown.back() != '\r') return;
     while (!frame.line_offsets.empty() && frame.line_offsets.back() >= f.markdown.size()) {
       frame.line_offsets.pop_back();
       f.lines.pop_back();

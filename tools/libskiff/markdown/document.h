@@ -41,7 +41,7 @@ struct Fragment {
   bool is_inline = false;
   // Where `markdown` came from: lines[i] is the page-file line (1-based) of
   // markdown line i + 1, and `indent` the spaces dedent took off the front
-  // of each line. Lines end at '\n' only (a lone '\r' is not counted).
+  // of each line. Lines end at '\n', '\r\n' or a lone '\r', as in cmark.
   std::vector<int> lines;
   int indent = 0;
 

@@ -18,35 +18,56 @@
 //   <figure class="skiff-code" data-language="js">    + skiff-code--numbered,
 //   <figcaption class="skiff-code__title">TITLE</figcaption>   --terminal
 //   <div class="skiff-code__bar"><span class="skiff-code__lang">JavaScript</span>
-//   <button type="button" class="skiff-copy" data-copied="COPIED">COPY</button></div>
+//   <button type="button" class="skiff-copy" data-copied="COPIED">COPY</button>
+//   <span class="skiff-sr-only" role="status"></span></div>      (announcements)
 //   <pre tabindex="0"><code class="language-js">
-//   <span class="line">…highlighted spans…</span>\n      one per source line,
-//   <span class="line mark">…</span>\n                    + mark / ins / del
+//   <span class="line">…highlighted spans…</span>\n      one per source line;
+//   <mark class="line mark">…</mark>\n                    marked lines,
+//   <ins class="line ins">…</ins>\n <del class="line del">…</del>\n   added/removed
 //   </code></pre>
 //   </figure>
 //
-// Line numbers and diff markers are drawn by CSS (::before), never written
+// Line numbers and the +/- of ins/del lines are drawn by CSS, never written
 // into the text, so copying the block (button or selection) yields the code
-// alone. In ```diff blocks the first character of each line (+, - or a
-// space) is such a marker; header lines (+++, ---, @@, diff, index) are kept
-// whole.
+// alone. A plain ```diff is a patch: its text is kept as written (a copy is
+// a valid patch) and its lines are coloured (diff-add, diff-del, diff-meta).
+// With lang="js" it is code that changed: the first character of each line
+// (+, - or a space) becomes the ins/del marker and the rest is highlighted
+// as js; header lines (+++, ---, @@, diff, index) are kept whole.
 #pragma once
 
 #include <cstddef>
 #include <functional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace skiff {
 
+// Line numbers as written, e.g. {2,4-6}: closed intervals, 1-based. Kept
+// as intervals so that a hostile {1-2000000000} costs nothing.
+class LineRanges {
+ public:
+  void add(int first, int last) { ranges_.emplace_back(first, last); }
+  bool contains(int line) const;
+  bool empty() const { return ranges_.empty(); }
+  int last() const;  // the highest line named, 0 if none
+  const std::vector<std::pair<int, int>>& ranges() const { return ranges_; }
+
+ private:
+  std::vector<std::pair<int, int>> ranges_;
+};
+
+// Line numbers above this are refused as typos (and keep ints from overflowing).
+inline constexpr int kMaxCodeLine = 1000000;
+
 struct CodeBlockInfo {
   std::string language;         // first word of the info string, "" if none
   std::string title;            // title="…", "" if none
-  std::set<int> marked;         // 1-based line numbers, as written
-  std::set<int> inserted;
-  std::set<int> deleted;
+  LineRanges marked;
+  LineRanges inserted;
+  LineRanges deleted;
   bool line_numbers = false;
   int first_line_number = 1;
   std::string content_language; // lang="…" (for diff blocks), "" if none
@@ -64,10 +85,12 @@ struct CodeInfoProblem {
 // quotes) are returned, never thrown; what could be read is kept.
 CodeBlockInfo parse_code_info(std::string_view info, std::vector<CodeInfoProblem>* problems = nullptr);
 
-// Localized text of the copy button.
+// Localized text of the copy button, and whether to highlight (lint
+// renders pages only for their links and ids, and skips the cost).
 struct CodeBlockStrings {
   std::string copy = "Copy";
   std::string copied = "Copied!";
+  bool highlight = true;
 };
 
 // Renders one block. `warn` receives problems found while rendering (a
