@@ -66,7 +66,7 @@ class FakeRenderEnv : public RenderEnv {
   bool public_file_exists(std::string_view url_path) const override {
     return public_files.contains(url_path);
   }
-  void use_asset(std::string_view url_path) override { assets.emplace_back(url_path); }
+  void use_asset(std::string_view url_path, Position) override { assets.emplace_back(url_path); }
   std::string url(std::string_view site_path) const override {
     if (site_path.starts_with('/') && !site_path.starts_with("//")) {
       return base_path + std::string(site_path);

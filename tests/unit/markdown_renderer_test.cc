@@ -18,6 +18,7 @@ class RecordingHooks : public MarkdownHooks {
  public:
   std::vector<std::string> calls;
   std::vector<std::string> infos;
+  std::vector<std::string> links;  // "text@line:column" per link
   std::vector<std::string> codes;
   std::string link_prefix;  // put in front of every URL; "" keeps them
 
@@ -36,9 +37,11 @@ class RecordingHooks : public MarkdownHooks {
     codes.emplace_back(code);
     return "<pre class=\"hooked\">" + std::to_string(codes.size()) + "</pre>\n";
   }
-  std::string link(std::string_view url, bool image) override {
-    calls.push_back(std::string(image ? "image " : "link ") + std::string(url));
-    return link_prefix + std::string(url);
+  std::string link(const MarkdownLink& link) override {
+    calls.push_back(std::string(link.image ? "image " : "link ") + std::string(link.url));
+    links.push_back(std::string(link.text) + "@" + std::to_string(link.line) + ":" +
+                    std::to_string(link.column));
+    return link_prefix + std::string(link.url);
   }
 
  private:
@@ -309,4 +312,11 @@ BOOST_AUTO_TEST_CASE(safe_mode_keeps_hooked_code_blocks) {
   RecordingHooks hooks;
   BOOST_TEST(render("```html\n<b>x</b>\n```\n", hooks, false, true) ==
              "<pre class=\"hooked\">1</pre>\n");
+}
+
+BOOST_AUTO_TEST_CASE(links_carry_their_text_and_start) {
+  RecordingHooks hooks;
+  render("Some text and [a `link`](/x/) here.\n\n- item ![alt *t*](/i.png)\n", hooks);
+  BOOST_TEST(hooks.links == (std::vector<std::string>{"a link@1:15", "alt t@3:8"}),
+             boost::test_tools::per_element());
 }

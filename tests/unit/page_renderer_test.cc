@@ -96,6 +96,18 @@ const ComponentSpec& probe_spec() {
   return spec;
 }
 
+Strings urls(const std::vector<PageLink>& links) {
+  Strings out;
+  for (const PageLink& link : links) out.push_back(link.url);
+  return out;
+}
+
+Strings paths(const std::vector<PageAsset>& assets) {
+  Strings out;
+  for (const PageAsset& asset : assets) out.push_back(asset.path);
+  return out;
+}
+
 struct Page {
   explicit Page(std::string text, Strings imports = {}, std::string locale = "en",
                 bool safe = false) {
@@ -206,14 +218,20 @@ BOOST_AUTO_TEST_CASE(links_recorded_as_written_site_absolute_ones_get_base) {
              "<a href=\"//cdn.x/z\">c</a> <a href=\"/docs/en/y/\">d</a> <a href=\"rel/p\">e</a> "
              "<a href=\"#frag\">f</a> <img src=\"/docs/img/a.png\" alt=\"i\" /> "
              "<a href=\"/docs/\">g</a></p>\n");
-  BOOST_TEST(page.body.links == (Strings{"/en/x/", "https://ex.com/y", "//cdn.x/z", "/docs/en/y/",
-                                         "rel/p", "#frag", "/img/a.png", "/"}),
+  BOOST_TEST(urls(page.body.links) == (Strings{"/en/x/", "https://ex.com/y", "//cdn.x/z", "/docs/en/y/",
+                                               "rel/p", "#frag", "/img/a.png", "/"}),
              boost::test_tools::per_element());
+  BOOST_TEST(page.body.links[6].image);
+  BOOST_TEST(page.body.links[6].text == "i");
+  BOOST_TEST(page.body.links[1].pos == (Position{1, 13}));
 }
 
 BOOST_AUTO_TEST_CASE(links_inside_components_are_recorded_too) {
   Page page("<Aside>\nSee [x](/en/x/).\n</Aside>\n", {"Aside"});
-  BOOST_TEST(page.body.links == Strings{"/en/x/"}, boost::test_tools::per_element());
+  BOOST_TEST(urls(page.body.links) == Strings{"/en/x/"}, boost::test_tools::per_element());
+  // The page position, through the dedented children: line 2, column 5.
+  BOOST_TEST(page.body.links[0].pos == (Position{2, 5}));
+  BOOST_TEST(page.body.links[0].text == "x");
   BOOST_TEST(page.body.html.find("<a href=\"/docs/en/x/\">x</a>") != std::string::npos);
 }
 
@@ -226,7 +244,7 @@ BOOST_AUTO_TEST_CASE(looping_video_records_its_asset) {
   BOOST_TEST(page.body.html ==
              "<video class=\"skiff-video\" controls loop muted playsinline preload=\"metadata\" data-autoplay>\n"
              "<source src=\"/docs/videos/a.mp4\" type=\"video/mp4\">\n</video>\n");
-  BOOST_TEST(page.body.assets == Strings{"/videos/a.mp4"}, boost::test_tools::per_element());
+  BOOST_TEST(paths(page.body.assets) == Strings{"/videos/a.mp4"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(looping_video_missing_file_is_an_error_at_the_prop) {
@@ -236,7 +254,8 @@ BOOST_AUTO_TEST_CASE(looping_video_missing_file_is_an_error_at_the_prop) {
   BOOST_TEST(d.file == "pages/en/page.md");
   BOOST_TEST(d.pos == (Position{3, 15}));
   BOOST_TEST(d.message == "video source `/videos/b.mp4` not found in public/");
-  BOOST_TEST(page.body.assets == Strings{"/videos/b.mp4"}, boost::test_tools::per_element());
+  BOOST_TEST(paths(page.body.assets) == Strings{"/videos/b.mp4"}, boost::test_tools::per_element());
+  BOOST_TEST(page.body.assets[0].pos == (Position{3, 15}));
 }
 
 BOOST_AUTO_TEST_CASE(two_tab_groups_get_unique_ids) {

@@ -19,7 +19,7 @@ class PlainHooks final : public MarkdownHooks {
   std::string element_html(std::size_t, bool) override { return {}; }
   std::string heading_id(int, std::string_view) override { return "h"; }
   std::string code_block(std::string_view, std::string_view code, int, int) override { return std::string(code); }
-  std::string link(std::string_view url, bool) override { return std::string(url); }
+  std::string link(const MarkdownLink& link) override { return std::string(link.url); }
 };
 
 }  // namespace

@@ -3,8 +3,10 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "build_command.h"
+#include "lint_command.h"
 
 namespace {
 
@@ -32,6 +34,32 @@ void add_build(CLI::App& app, skiff::BuildCommandOptions& options, std::string& 
                   "Drop raw HTML from page bodies (for untrusted contributions)");
 }
 
+constexpr const char* kLintHelp = R"(Examples:
+  skiff lint                       check the site in the current folder
+  skiff lint site                  check site/
+  skiff lint site --format github  annotations for GitHub Actions
+  skiff lint site --format sarif > lint.sarif   for code scanning
+  skiff lint site pages/en/a.md    report only these pages (links into the
+                                   rest of the site still resolve)
+
+Rules: links, anchors, link-locale, assets, link-style, own-domain,
+link-text, script-url, pages, frontmatter, components, encoding, config.
+Silence one in a page with <!-- skiff-lint-disable RULE --> (from that line
+on), <!-- skiff-lint-disable-line RULE --> or -next-line.
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or
+configuration error.)";
+
+void add_lint(CLI::App& app, skiff::LintCommandOptions& options, std::string& site,
+              std::vector<std::string>& files) {
+  CLI::App* lint = app.add_subcommand("lint", "Check links, anchors, components, frontmatter and encoding");
+  lint->footer(kLintHelp);
+  lint->add_option("SITE", site, "Site folder holding site.yml and pages/")->capture_default_str();
+  lint->add_option("FILES", files, "Only report these page files");
+  lint->add_option("-f,--format", options.format, "Output: text, github, json or sarif")
+      ->capture_default_str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,6 +72,10 @@ int main(int argc, char** argv) {
   std::string site = ".";
   std::string out;
   add_build(app, build_options, site, out);
+  skiff::LintCommandOptions lint_options;
+  std::string lint_site = ".";
+  std::vector<std::string> lint_files;
+  add_lint(app, lint_options, lint_site, lint_files);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -51,6 +83,11 @@ int main(int argc, char** argv) {
     build_options.build.site = site;
     build_options.build.out = out;
     return skiff::run_build_command(build_options);
+  }
+  if (app.got_subcommand("lint")) {
+    lint_options.lint.site = lint_site;
+    for (const std::string& f : lint_files) lint_options.lint.files.emplace_back(f);
+    return skiff::run_lint_command(lint_options);
   }
   // No command: show what there is, and fail so scripts notice.
   std::fputs(app.help().c_str(), stderr);

@@ -13,6 +13,8 @@
 #include "base/source_text.h"
 #include "build/layout.h"
 #include "build/process_pool.h"
+#include "build/site_loader.h"
+#include "build/site_page.h"
 #include "build/sitemap.h"
 #include "render/code_block.h"
 #include "markdown/component_scanner.h"
@@ -37,19 +39,8 @@ struct ClientAssets {
   std::string head_html;    // the <script> element for the layout's head slot
 };
 
-// Everything loaded before pages render; read-only while threads run.
-struct Site {
-  std::filesystem::path root;
-  SiteConfig config;
-  LocaleCatalog catalog;
-  PageIndex pages;
-  SiteComponents components;
-  Layouts layouts;
-  std::set<std::string, std::less<>> public_files;
-  std::vector<Frontmatter> frontmatter;  // per PageIndex entry
-  std::vector<std::size_t> body_offsets;
-  std::vector<std::string> titles;
-  std::vector<Diagnostics> page_diagnostics;  // frontmatter problems
+// The loaded site plus what the build adds to every page.
+struct Site : LoadedSite {
   ClientAssets assets;
 };
 
@@ -60,63 +51,6 @@ struct OutputPage {
   std::string locale;
   bool fallback = false;
 };
-
-// Runs `work(i)` for i in [0, count) on `jobs` threads. Only for work that
-// does not parse Markdown (see process_pool.h for why).
-void parallel_for(int count, int jobs, const std::function<void(int)>& work) {
-  std::atomic<int> next{0};
-  auto worker = [&] {
-    for (int i; (i = next.fetch_add(1)) < count;) work(i);
-  };
-  std::vector<std::thread> threads;
-  int extra = std::max(0, std::min(jobs, count) - 1);
-  for (int t = 0; t < extra; ++t) threads.emplace_back(worker);
-  worker();
-  for (std::thread& t : threads) t.join();
-}
-
-// Phase 1: configuration, locales, page list, templates, public files.
-void load_site(Site& site, Diagnostics& diagnostics) {
-  site.config = load_site_config(site.root, diagnostics);
-  site.catalog = LocaleCatalog::load(site.root, site.config, diagnostics);
-  site.pages = PageIndex::discover(site.root, site.config, diagnostics);
-  site.components = SiteComponents::load(site.root, diagnostics);
-  site.layouts = Layouts::load(site.root, diagnostics);
-  std::vector<std::string> errors;
-  for (std::string& file : list_files(site.root / "public", errors)) {
-    site.public_files.insert(std::move(file));
-  }
-  for (const std::string& e : errors) diagnostics.error("public", {}, e);
-}
-
-// Phase 2: every page's frontmatter, for titles in navigation.
-void read_frontmatter(Site& site, int jobs) {
-  std::size_t n = site.pages.pages().size();
-  site.frontmatter.resize(n);
-  site.body_offsets.resize(n);
-  site.titles.resize(n);
-  site.page_diagnostics.resize(n);
-  parallel_for(static_cast<int>(n), jobs, [&](int i) {
-    const PageSource& page = site.pages.pages()[static_cast<std::size_t>(i)];
-    Diagnostics& diagnostics = site.page_diagnostics[static_cast<std::size_t>(i)];
-    std::string error;
-    auto bytes = read_file(page.file, error);
-    if (!bytes) {
-      diagnostics.error(page.display_path, {}, error);
-      return;
-    }
-    SourceText source(page.display_path, std::move(*bytes));
-    ParsedPage parsed = parse_frontmatter(source, diagnostics);
-    site.body_offsets[static_cast<std::size_t>(i)] = parsed.body_offset;
-    site.titles[static_cast<std::size_t>(i)] =
-        parsed.frontmatter.title.empty() ? (page.slug.empty() ? site.config.title : page.slug)
-                                         : parsed.frontmatter.title;
-    if (parsed.frontmatter.title.empty() && diagnostics.error_count() == 0) {
-      diagnostics.warning(page.display_path, {1, 1}, "the page has no `title` in its frontmatter");
-    }
-    site.frontmatter[static_cast<std::size_t>(i)] = std::move(parsed.frontmatter);
-  });
-}
 
 std::vector<OutputPage> plan_outputs(const Site& site) {
   std::vector<OutputPage> outputs;
@@ -155,19 +89,7 @@ void render_one(const Site& site, const OutputPage& output, const std::filesyste
     return;
   }
   SourceText source(page.display_path, std::move(*bytes));
-  Fragment root = scan_components(source, site.body_offsets[static_cast<std::size_t>(output.source)], report);
-  ImportTable imports = resolve_imports(fm, page.display_path, site.config, site.components,
-                                        ComponentRegistry::builtins(), report);
-  PageContext context;
-  context.config = &site.config;
-  context.catalog = &site.catalog;
-  context.registry = &ComponentRegistry::builtins();
-  context.public_files = &site.public_files;
-  context.locale = output.locale;
-  context.file = page.display_path;
-  context.source = &source;
-  context.markdown = markdown;
-  PageBody body = render_page_body(root, imports, context, report);
+  PageBody body = render_site_page(site, output.source, source, {output.locale, markdown, true}, report);
   const HtmlTemplate* layout = site.layouts.find(fm.layout, page.display_path, site.config, error);
   if (layout == nullptr) {
     auto key = fm.key_positions.find("layout");

@@ -252,11 +252,29 @@ class TreeRewriter {
     cmark_node_free(node);
   }
 
+  // The text a reader sees in `node`: its text and code descendants.
+  static std::string plain_text(cmark_node* node) {
+    std::string out;
+    cmark_iter* iter = cmark_iter_new(node);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(iter);
+      cmark_node_type type = cmark_node_get_type(n);
+      if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
+        const char* literal = cmark_node_get_literal(n);
+        if (literal != nullptr) out += literal;
+      }
+    }
+    cmark_iter_free(iter);
+    return out;
+  }
+
   void link(cmark_node* node) {
     const char* url = cmark_node_get_url(node);
     std::string_view written = url == nullptr ? "" : url;
     bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
-    std::string final_url = hooks_.link(written, image);
+    std::string text = plain_text(node);
+    std::string final_url = hooks_.link({written, text, image, cmark_node_get_start_line(node),
+                                         cmark_node_get_start_column(node)});
     if (options_.safe && is_dangerous_url(final_url, image)) final_url.clear();
     if (final_url != written) cmark_node_set_url(node, final_url.c_str());
   }

@@ -10,6 +10,15 @@
 
 namespace skiff {
 
+// A link or image as written in the Markdown.
+struct MarkdownLink {
+  std::string_view url;   // destination as written (reference links resolved)
+  std::string_view text;  // plain text of the link (alt text of an image)
+  bool image = false;
+  int line = 0;           // where it starts in the Markdown text (1-based,
+  int column = 0;         // column in bytes)
+};
+
 // What the page renderer supplies. Calls come in document order, so ids and
 // numbering are stable.
 class MarkdownHooks {
@@ -23,9 +32,9 @@ class MarkdownHooks {
   // where it starts in the Markdown text (1-based, column in bytes).
   virtual std::string code_block(std::string_view info, std::string_view code, int line,
                                  int column) = 0;
-  // Every link and image destination, as written; returns the URL to put
-  // in the page (e.g. with the site's base path in front).
-  virtual std::string link(std::string_view url, bool image) = 0;
+  // Every link and image; returns the URL to put in the page (e.g. with the
+  // site's base path in front).
+  virtual std::string link(const MarkdownLink& link) = 0;
 };
 
 struct MarkdownOptions {

@@ -54,7 +54,7 @@ class RenderEnv {
   // True when `url_path` (e.g. "/videos/a.mp4") is a file in SITE/public/.
   virtual bool public_file_exists(std::string_view url_path) const = 0;
   // Records an asset the page uses (for lint and incremental builds).
-  virtual void use_asset(std::string_view url_path) = 0;
+  virtual void use_asset(std::string_view url_path, Position pos) = 0;
   // The public URL of a site path: "/videos/a.mp4" with the site's base
   // path in front ("/docs/videos/a.mp4"); other URLs are returned as given.
   virtual std::string url(std::string_view site_path) const = 0;

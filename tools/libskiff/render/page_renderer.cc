@@ -46,7 +46,9 @@ class PageRenderer final : public RenderEnv {
     while (!url_path.empty() && url_path.front() == '/') url_path.remove_prefix(1);
     return context_.public_files != nullptr && context_.public_files->count(url_path) > 0;
   }
-  void use_asset(std::string_view url_path) override { body_.assets.emplace_back(url_path); }
+  void use_asset(std::string_view url_path, Position pos) override {
+    body_.assets.push_back({std::string(url_path), pos});
+  }
   std::string url(std::string_view site_path) const override { return site_url(site_path); }
 
   // Site-absolute paths ("/en/x/") get the base path in front, unless they
@@ -76,11 +78,12 @@ class PageRenderer final : public RenderEnv {
     }
     std::string code_block(std::string_view info, std::string_view code, int line,
                            int column) override {
-      return page_.code_block(info, code, fragment_.source_position(line, column));
+      return page_.code_block(info, code, page_.page_position(fragment_.source_position(line, column)));
     }
-    std::string link(std::string_view url, bool) override {
-      page_.body_.links.emplace_back(url);
-      return page_.site_url(url);
+    std::string link(const MarkdownLink& link) override {
+      page_.body_.links.push_back({std::string(link.url), std::string(link.text), link.image,
+                                   page_.page_position(fragment_.source_position(link.line, link.column))});
+      return page_.site_url(link.url);
     }
 
    private:
@@ -110,9 +113,17 @@ class PageRenderer final : public RenderEnv {
     for (const CodeInfoProblem& problem : problems) {
       warning(info_position(fence, info, problem.column), problem.message);
     }
-    CodeBlockStrings strings{ui("code.copy"), ui("code.copied")};
+    CodeBlockStrings strings{ui("code.copy"), ui("code.copied"), context_.highlight};
     return render_code_block(parsed, code, strings,
                              [&](std::string message) { warning(fence, std::move(message)); });
+  }
+
+  // `pos` with its column, counted in bytes from the line start (as cmark
+  // and Fragment::source_position count), turned into code points.
+  Position page_position(Position pos) const {
+    const SourceText* source = context_.source;
+    if (source == nullptr || pos.line < 1 || pos.line > source->line_count()) return pos;
+    return source->position_of(source->line_start(pos.line) + static_cast<std::size_t>(std::max(0, pos.column - 1)));
   }
 
   // Where byte `offset` of a fence's info string is in the page: found by

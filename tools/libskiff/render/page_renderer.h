@@ -24,12 +24,26 @@ struct TocEntry {
   std::string text;
 };
 
+// A link or image in the page body, for lint.
+struct PageLink {
+  std::string url;   // as written
+  std::string text;  // what the reader sees (alt text for images)
+  bool image = false;
+  Position pos;      // in the page file ({} if unknown)
+};
+
+// A public file a component uses (a video source), for lint.
+struct PageAsset {
+  std::string path;  // "/videos/a.mp4", or a URL as written
+  Position pos;
+};
+
 struct PageBody {
   std::string html;
   std::vector<TocEntry> toc;        // h2 and h3, in order
   std::vector<std::string> ids;     // every heading id
-  std::vector<std::string> links;   // link and image destinations as written
-  std::vector<std::string> assets;  // public files that components use
+  std::vector<PageLink> links;      // links and images, in document order
+  std::vector<PageAsset> assets;    // public files that components use
 };
 
 // What rendering a page needs from the site; all of it read-only and shared
@@ -45,6 +59,7 @@ struct PageContext {
   // may be null (positions then point at the fence).
   const SourceText* source = nullptr;
   MarkdownOptions markdown;
+  bool highlight = true;  // syntax-highlight code blocks (lint turns it off)
 };
 
 PageBody render_page_body(const Fragment& root, const ImportTable& imports,

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""skiff lint on a fixture where every rule fires at a known position.
+
+usage: golden_test.py SKIFF SOURCE_ROOT
+
+- text output equals tests/lint/fixture.expected (regenerate with
+  SKIFF_UPDATE_GOLDEN=1 and review the diff), exit status 1;
+- json parses and holds the same findings; sarif has the fields SARIF 2.1.0
+  requires; every github line is a workflow command GitHub accepts;
+- naming one page file reports only that page; the embedded site/ is clean
+  (exit 0); an unknown format or a file outside the site exits 2.
+"""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+skiff, root = sys.argv[1], pathlib.Path(sys.argv[2])
+fixture = root / "tests" / "lint" / "fixture"
+expected_file = root / "tests" / "lint" / "fixture.expected"
+env = dict(os.environ, NO_COLOR="1")
+failures = []
+
+
+def lint(*args, cwd=None):
+    return subprocess.run([skiff, "lint", *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def check(ok, message):
+    if not ok:
+        failures.append(message)
+
+
+# text, against the expected file
+run = lint(fixture)
+check(run.returncode == 1, f"text: exit {run.returncode}, expected 1")
+if os.environ.get("SKIFF_UPDATE_GOLDEN") == "1" and "CI" not in os.environ:
+    expected_file.write_text(run.stdout)
+expected = expected_file.read_text()
+if run.stdout != expected:
+    import difflib
+    failures.append("text output differs from fixture.expected:\n" + "".join(
+        difflib.unified_diff(expected.splitlines(True), run.stdout.splitlines(True), "expected", "actual")))
+finding_lines = [l for l in expected.splitlines() if re.match(r"^pages/\S+:\d+:\d+: (error|warning) [a-z-]+: ", l)]
+rules = {re.match(r"^\S+ (?:error|warning) ([a-z-]+):", l).group(1) for l in finding_lines}
+for rule in ["links", "anchors", "link-locale", "assets", "link-style", "own-domain", "link-text",
+             "script-url", "pages", "frontmatter", "components", "encoding"]:
+    check(rule in rules, f"no fixture finding for rule {rule}")
+for silent in ["/en/ignored/", "/en/commented/", "/en/silenced/"]:
+    check(silent not in expected, f"{silent} is in code, a comment or silenced, yet reported")
+
+# json
+run = lint(fixture, "--format", "json")
+doc = json.loads(run.stdout)
+check(doc["version"] == 1, "json: version")
+check(len(doc["findings"]) == len(finding_lines), f"json: {len(doc['findings'])} findings, text has {len(finding_lines)}")
+for f, line in zip(doc["findings"], finding_lines):
+    check(line.startswith(f"{f['file']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']}: "),
+          f"json finding {f} does not match text line {line}")
+check(run.returncode == 1, "json: exit status")
+
+# sarif
+run = lint(fixture, "--format", "sarif")
+sarif = json.loads(run.stdout)
+check(sarif.get("version") == "2.1.0", "sarif: version")
+check("$schema" in sarif, "sarif: $schema")
+r0 = sarif["runs"][0]
+check(r0["tool"]["driver"]["name"] == "skiff", "sarif: tool.driver.name")
+rule_ids = [r["id"] for r in r0["tool"]["driver"].get("rules", [])]
+check(len(r0["results"]) == len(finding_lines), "sarif: one result per finding")
+for res in r0["results"]:
+    check(res["level"] in ("error", "warning", "note"), f"sarif: level {res['level']}")
+    check(res["message"]["text"], "sarif: message.text")
+    check(res["ruleId"] in rule_ids, f"sarif: ruleId {res['ruleId']} not among driver.rules")
+    check(rule_ids[res["ruleIndex"]] == res["ruleId"], "sarif: ruleIndex")
+    loc = res["locations"][0]["physicalLocation"]
+    check(loc["artifactLocation"]["uri"].endswith(".md"), f"sarif: uri {loc['artifactLocation']}")
+    if "region" in loc:
+        check(loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1, "sarif: region")
+
+# github
+run = lint(fixture, "--format", "github")
+annotation = re.compile(r"^::(error|warning|notice) file=[^,]*,line=\d+,col=\d+(,title=[^:]*)?::.+$")
+commands = [l for l in run.stdout.splitlines() if l.startswith("::")]
+check(len(commands) == len(finding_lines), f"github: {len(commands)} annotations, expected {len(finding_lines)}")
+for l in commands:
+    check(annotation.match(l), f"github: not an annotation: {l}")
+
+# one file only
+run = lint(fixture, fixture / "pages" / "es" / "guide" / "links.md")
+lines = [l for l in run.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: ", l)]
+check(lines and all(l.startswith("pages/es/guide/links.md:") for l in lines), f"one file: {run.stdout}")
+check(run.returncode == 1, "one file: exit status")
+
+# usage and configuration errors
+check(lint(fixture, "--format", "xml").returncode == 2, "unknown format: exit 2")
+check(lint(fixture, root / "README.md").returncode == 2, "a file outside the site: exit 2")
+
+# the embedded site lints clean
+run = lint(root / "site")
+check(run.returncode == 0, f"site/ is not clean:\n{run.stdout}")
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print(f"{len(finding_lines)} findings as expected; formats valid; site/ clean")

@@ -1,0 +1,66 @@
+#include "build/site_loader.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <utility>
+
+#include "base/disk.h"
+#include "base/source_text.h"
+
+namespace skiff {
+
+void parallel_for(int count, int jobs, const std::function<void(int)>& work) {
+  std::atomic<int> next{0};
+  auto worker = [&] {
+    for (int i; (i = next.fetch_add(1)) < count;) work(i);
+  };
+  std::vector<std::thread> threads;
+  int extra = std::max(0, std::min(jobs, count) - 1);
+  for (int t = 0; t < extra; ++t) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+}
+
+void load_site(LoadedSite& site, Diagnostics& diagnostics) {
+  site.config = load_site_config(site.root, diagnostics);
+  site.catalog = LocaleCatalog::load(site.root, site.config, diagnostics);
+  site.pages = PageIndex::discover(site.root, site.config, diagnostics);
+  site.components = SiteComponents::load(site.root, diagnostics);
+  site.layouts = Layouts::load(site.root, diagnostics);
+  std::vector<std::string> errors;
+  for (std::string& file : list_files(site.root / "public", errors)) {
+    site.public_files.insert(std::move(file));
+  }
+  for (const std::string& e : errors) diagnostics.error("public", {}, e);
+}
+
+void read_frontmatter(LoadedSite& site, int jobs) {
+  std::size_t n = site.pages.pages().size();
+  site.frontmatter.resize(n);
+  site.body_offsets.resize(n);
+  site.titles.resize(n);
+  site.page_diagnostics.resize(n);
+  parallel_for(static_cast<int>(n), jobs, [&](int i) {
+    const PageSource& page = site.pages.pages()[static_cast<std::size_t>(i)];
+    Diagnostics& diagnostics = site.page_diagnostics[static_cast<std::size_t>(i)];
+    std::string error;
+    auto bytes = read_file(page.file, error);
+    if (!bytes) {
+      diagnostics.error(page.display_path, {}, error);
+      return;
+    }
+    SourceText source(page.display_path, std::move(*bytes));
+    ParsedPage parsed = parse_frontmatter(source, diagnostics);
+    site.body_offsets[static_cast<std::size_t>(i)] = parsed.body_offset;
+    site.titles[static_cast<std::size_t>(i)] =
+        parsed.frontmatter.title.empty() ? (page.slug.empty() ? site.config.title : page.slug)
+                                         : parsed.frontmatter.title;
+    if (parsed.frontmatter.title.empty() && diagnostics.error_count() == 0) {
+      diagnostics.warning(page.display_path, {1, 1}, "the page has no `title` in its frontmatter");
+    }
+    site.frontmatter[static_cast<std::size_t>(i)] = std::move(parsed.frontmatter);
+  });
+}
+
+}  // namespace skiff

@@ -1,0 +1,50 @@
+// Loading a site: everything `skiff build` and `skiff lint` know before any
+// page body is rendered — configuration, locales, the page list, layouts,
+// site components, public files, and every page's frontmatter (titles feed
+// navigation and links).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "build/layout.h"
+#include "render/site_component.h"
+#include "site/frontmatter.h"
+#include "site/locale_catalog.h"
+#include "site/page_index.h"
+#include "site/site_config.h"
+
+namespace skiff {
+
+// Read-only once loaded, so pages can be rendered from it in parallel.
+struct LoadedSite {
+  std::filesystem::path root;
+  SiteConfig config;
+  LocaleCatalog catalog;
+  PageIndex pages;
+  SiteComponents components;
+  Layouts layouts;
+  std::set<std::string, std::less<>> public_files;  // "videos/a.mp4"
+  std::vector<Frontmatter> frontmatter;             // per PageIndex entry
+  std::vector<std::size_t> body_offsets;            // per PageIndex entry
+  std::vector<std::string> titles;                  // per PageIndex entry
+  std::vector<Diagnostics> page_diagnostics;        // frontmatter problems, per entry
+};
+
+// Phase 1: configuration, locales, page list, templates, public files
+// (site.root must be set).
+void load_site(LoadedSite& site, Diagnostics& diagnostics);
+
+// Phase 2: every page's frontmatter, on `jobs` threads.
+void read_frontmatter(LoadedSite& site, int jobs);
+
+// Runs `work(i)` for i in [0, count) on `jobs` threads. Only for work that
+// does not parse Markdown (see process_pool.h for why).
+void parallel_for(int count, int jobs, const std::function<void(int)>& work);
+
+}  // namespace skiff

@@ -1,0 +1,29 @@
+#include "build/site_page.h"
+
+#include "markdown/component_scanner.h"
+#include "render/component.h"
+#include "render/component_resolver.h"
+
+namespace skiff {
+
+PageBody render_site_page(const LoadedSite& site, int index, const SourceText& source,
+                          const SitePageOptions& options, Diagnostics& diagnostics) {
+  const auto i = static_cast<std::size_t>(index);
+  const PageSource& page = site.pages.pages()[i];
+  Fragment root = scan_components(source, site.body_offsets[i], diagnostics);
+  ImportTable imports = resolve_imports(site.frontmatter[i], page.display_path, site.config,
+                                        site.components, ComponentRegistry::builtins(), diagnostics);
+  PageContext context;
+  context.config = &site.config;
+  context.catalog = &site.catalog;
+  context.registry = &ComponentRegistry::builtins();
+  context.public_files = &site.public_files;
+  context.locale = options.locale;
+  context.file = page.display_path;
+  context.source = &source;
+  context.markdown = options.markdown;
+  context.highlight = options.highlight;
+  return render_page_body(root, imports, context, diagnostics);
+}
+
+}  // namespace skiff

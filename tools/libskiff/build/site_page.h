@@ -1,0 +1,27 @@
+// One page body rendered from a loaded site: scan the components, resolve
+// the `setup` imports, render Markdown and components. What `skiff build`
+// and `skiff lint` both do to a page before they part ways (layout and
+// write; link and id checks).
+#pragma once
+
+#include <string>
+
+#include "base/diagnostic.h"
+#include "base/source_text.h"
+#include "build/site_loader.h"
+#include "render/page_renderer.h"
+
+namespace skiff {
+
+struct SitePageOptions {
+  std::string locale;        // the locale the page is shown in
+  MarkdownOptions markdown;
+  bool highlight = true;     // syntax-highlight code blocks
+};
+
+// `source` is page `index`'s text (the caller read it); problems go to
+// `diagnostics` with positions in it.
+PageBody render_site_page(const LoadedSite& site, int index, const SourceText& source,
+                          const SitePageOptions& options, Diagnostics& diagnostics);
+
+}  // namespace skiff

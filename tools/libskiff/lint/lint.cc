@@ -1,0 +1,329 @@
+#include "lint/lint.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+#include <utility>
+
+#include "base/disk.h"
+#include "base/source_text.h"
+#include "build/site_loader.h"
+#include "build/site_page.h"
+#include "lint/encoding_check.h"
+#include "lint/link_target.h"
+#include "lint/page_ids.h"
+#include "lint/suppressions.h"
+
+namespace skiff {
+namespace {
+
+// What lint keeps of one rendered page.
+struct PageFacts {
+  bool rendered = false;
+  std::set<std::string, std::less<>> ids;
+  std::vector<PageLink> links;
+  std::vector<PageAsset> assets;
+};
+
+void add(Findings& out, std::string rule, Severity severity, const std::string& file, Position pos,
+         std::string message, std::optional<LintFix> fix = std::nullopt) {
+  out.push_back({std::move(rule), severity, file, pos, std::move(message), std::move(fix)});
+}
+
+// Diagnostics of a stage become findings of `rule`.
+void add_diagnostics(Findings& out, const Diagnostics& diagnostics, const std::string& rule) {
+  for (const Diagnostic& d : diagnostics.all()) {
+    out.push_back({rule, d.severity, d.file, d.pos, d.message, std::nullopt});
+  }
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Link text that says nothing about where the link goes (WCAG 2.4.4).
+bool vague_link_text(std::string_view text) {
+  static constexpr std::array<std::string_view, 12> kVague = {
+      "here", "click here", "read more", "more", "link", "this link",
+      "this page", "learn more", "click", "go", "this", "details"};
+  std::string t = lower(text);
+  while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == ':')) t.pop_back();
+  while (!t.empty() && t.front() == ' ') t.erase(t.begin());
+  return std::find(kVague.begin(), kVague.end(), t) != kVague.end();
+}
+
+// Ids every page gets from its layout (`main-content`, the TOC title…):
+// the `id` attributes of all layouts, so no link to them is reported.
+std::set<std::string, std::less<>> layout_ids(const std::filesystem::path& root) {
+  std::set<std::string, std::less<>> ids;
+  std::vector<std::string> errors;
+  for (const std::string& file : list_files(root / "layouts", errors)) {
+    std::string error;
+    if (auto text = read_file(root / "layouts" / file, error)) {
+      for (const std::string& id : html_ids(*text)) {
+        if (id.find("{{") == std::string::npos) ids.insert(id);
+      }
+    }
+  }
+  return ids;
+}
+
+const std::set<std::string, std::less<>> kKnownFrontmatter = {"layout", "title", "description",
+                                                              "i18nReady", "setup"};
+
+class Linter {
+ public:
+  explicit Linter(const LintOptions& options) : options_(options) {}
+
+  LintResult run() {
+    LintResult result;
+    site_.root = options_.site;
+    if (!std::filesystem::is_directory(site_.root)) {
+      add(result.findings, "config", Severity::Error, site_.root.string(), {}, "not a folder: nothing to lint");
+      result.config_error = true;
+      return result;
+    }
+    Diagnostics loading;
+    load_site(site_, loading);
+    read_frontmatter(site_, 0);
+    add_diagnostics(result.findings, loading, "config");
+    result.config_error = loading.error_count() > 0 && site_.pages.pages().empty();
+
+    index_urls();
+    ids_from_layouts_ = layout_ids(site_.root);
+    select_reported_pages(result);
+
+    const auto& pages = site_.pages.pages();
+    facts_.resize(pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) render(static_cast<int>(i), result.findings);
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      if (!reported_[i]) continue;
+      ++result.pages_checked;
+      check_frontmatter(static_cast<int>(i), result.findings);
+      check_links(static_cast<int>(i), result.findings);
+      check_translation(static_cast<int>(i), result.findings);
+    }
+    // Findings on pages not asked for (`skiff lint a.md`) are dropped.
+    std::set<std::string, std::less<>> reported_files;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      if (reported_[i]) reported_files.insert(pages[i].display_path);
+    }
+    std::erase_if(result.findings, [&](const Finding& f) {
+      bool page_file = f.file.starts_with("pages/");
+      return page_file && reported_files.count(f.file) == 0;
+    });
+    apply_suppressions(result.findings, texts_);
+    std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+      return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
+    });
+    return result;
+  }
+
+ private:
+  // Every URL the built site will serve.
+  void index_urls() {
+    const auto& pages = site_.pages.pages();
+    const std::string& default_locale = site_.config.default_locale;
+    std::set<std::pair<std::string, std::string>> present;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      urls_.add_page(pages[i].locale, pages[i].slug, static_cast<int>(i), false);
+      present.emplace(pages[i].locale, pages[i].slug);
+    }
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      if (pages[i].locale != default_locale) continue;
+      for (const std::string& locale : site_.config.locales) {
+        if (present.count({locale, pages[i].slug}) == 0) {
+          urls_.add_page(locale, pages[i].slug, static_cast<int>(i), true);
+        }
+      }
+    }
+    for (const std::string& file : site_.public_files) urls_.add_file(file);
+    for (const char* file : {"index.html", "404.html", "sitemap.xml", "_skiff/skiff.css", "_skiff/skiff.js"}) {
+      urls_.add_file(file);
+    }
+  }
+
+  void select_reported_pages(LintResult& result) {
+    const auto& pages = site_.pages.pages();
+    reported_.assign(pages.size(), options_.files.empty());
+    for (const std::filesystem::path& asked : options_.files) {
+      std::error_code ec;
+      std::filesystem::path want = std::filesystem::weakly_canonical(asked, ec);
+      bool found = false;
+      for (std::size_t i = 0; i < pages.size(); ++i) {
+        if (std::filesystem::weakly_canonical(pages[i].file, ec) == want) {
+          reported_[i] = true;
+          found = true;
+        }
+      }
+      if (!found) {
+        add(result.findings, "config", Severity::Error, asked.string(), {},
+            "not a page of this site (pages live under " + (site_.root / "pages").string() + ")");
+        result.config_error = true;
+      }
+    }
+  }
+
+  // Renders page `i` in memory; keeps its ids, links and assets, and turns
+  // what the build would report into findings.
+  void render(int i, Findings& out) {
+    const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
+    PageFacts& facts = facts_[static_cast<std::size_t>(i)];
+    std::string error;
+    auto bytes = read_file(page.file, error);
+    if (!bytes) {
+      add(out, "config", Severity::Error, page.display_path, {}, error);
+      return;
+    }
+    if (reported_[static_cast<std::size_t>(i)]) {
+      Findings encoding = check_encoding(page.display_path, *bytes);
+      out.insert(out.end(), encoding.begin(), encoding.end());
+      add_diagnostics(out, site_.page_diagnostics[static_cast<std::size_t>(i)], "frontmatter");
+    }
+    SourceText source(page.display_path, std::move(*bytes));
+    Diagnostics diagnostics;
+    PageBody body = render_site_page(site_, i, source, {page.locale, {}, false}, diagnostics);
+    facts.ids = html_ids(body.html);
+    facts.ids.insert(ids_from_layouts_.begin(), ids_from_layouts_.end());
+    facts.links = std::move(body.links);
+    facts.assets = std::move(body.assets);
+    facts.rendered = true;
+    if (reported_[static_cast<std::size_t>(i)]) {
+      // Missing video files are the `assets` rule, checked below.
+      Diagnostics rest;
+      for (const Diagnostic& d : diagnostics.all()) {
+        if (d.message.find("not found in public/") == std::string::npos) rest.add(d);
+      }
+      add_diagnostics(out, rest, "components");
+      texts_.emplace_back(page.display_path, std::string(source.text()));
+    }
+  }
+
+  void check_frontmatter(int i, Findings& out) {
+    const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
+    const Frontmatter& fm = site_.frontmatter[static_cast<std::size_t>(i)];
+    auto position = [&](std::string_view key) {
+      auto it = fm.key_positions.find(key);
+      return it == fm.key_positions.end() ? Position{1, 1} : it->second;
+    };
+    if (!fm.present) return;  // a page without frontmatter gets the build's warning
+    std::string error;
+    if (site_.layouts.find(fm.layout, page.display_path, site_.config, error) == nullptr) {
+      add(out, "frontmatter", Severity::Error, page.display_path, position("layout"), error);
+    }
+    // (A non-boolean i18nReady is already a frontmatter parse error.)
+    const auto& declared = site_.config.frontmatter_keys;
+    for (const auto& [key, pos] : fm.key_positions) {
+      if (kKnownFrontmatter.count(key) > 0 ||
+          std::find(declared.begin(), declared.end(), key) != declared.end()) {
+        continue;
+      }
+      add(out, "frontmatter", Severity::Warning, page.display_path, pos,
+          "unknown frontmatter key `" + key + "` (declare it under `frontmatterKeys:` in site.yml if the layout uses it)");
+    }
+  }
+
+  void check_links(int i, Findings& out) {
+    const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
+    const PageFacts& facts = facts_[static_cast<std::size_t>(i)];
+    std::string page_path = page.slug.empty() ? page.locale + "/" : page.locale + "/" + page.slug + "/";
+    const std::string& file = page.display_path;
+    for (const PageLink& link : facts.links) {
+      if (!link.image && vague_link_text(link.text)) {
+        add(out, "link-text", Severity::Warning, file, link.pos,
+            "link text `" + link.text + "` does not say where the link goes");
+      }
+      check_target(file, page, page_path, facts, link.url, link.pos, link.image, out);
+    }
+    for (const PageAsset& asset : facts.assets) {
+      check_target(file, page, page_path, facts, asset.path, asset.pos, true, out);
+    }
+  }
+
+  void check_target(const std::string& file, const PageSource& page, const std::string& page_path,
+                    const PageFacts& facts, const std::string& url, Position pos, bool asset,
+                    Findings& out) {
+    LinkTarget target = resolve_link(url, page_path, site_.config);
+    switch (target.kind) {
+      case LinkTarget::Kind::External:
+        return;
+      case LinkTarget::Kind::Script:
+        add(out, "script-url", Severity::Error, file, pos, "`javascript:` link: docs links must go somewhere");
+        return;
+      case LinkTarget::Kind::Escapes:
+        add(out, "links", Severity::Error, file, pos, "`" + url + "` climbs out of the site");
+        return;
+      case LinkTarget::Kind::SamePage:
+        if (!target.fragment.empty() && facts.ids.count(target.fragment) == 0) {
+          add(out, "anchors", Severity::Error, file, pos,
+              "`" + url + "`: no id `" + target.fragment + "` on this page");
+        }
+        return;
+      case LinkTarget::Kind::SitePath:
+        break;
+    }
+    if (target.own_domain) {
+      std::string path = "/" + target.path + (target.fragment.empty() ? "" : "#" + target.fragment);
+      add(out, "own-domain", Severity::Warning, file, pos,
+          "`" + url + "` is this site: write the path `" + path + "`");
+    }
+    if (const SiteUrls::Page* to = urls_.page(target.path)) {
+      // Another locale's home page is a language switch, which is fine.
+      if (!asset && to->locale != page.locale && !to->slug.empty()) {
+        std::string same = "/" + page.locale + "/" + to->slug + "/";
+        add(out, "link-locale", Severity::Error, file, pos,
+            "`" + url + "` leads from a page in `" + page.locale + "` to the `" + to->locale +
+                "` pages; link `" + same + "` instead");
+      }
+      if (!target.fragment.empty()) {
+        const PageFacts& target_facts = facts_[static_cast<std::size_t>(to->source)];
+        if (target_facts.rendered && target_facts.ids.count(target.fragment) == 0) {
+          add(out, "anchors", Severity::Error, file, pos,
+              "`" + url + "`: no id `" + target.fragment + "` on /" + target.path);
+        }
+      }
+      return;
+    }
+    if (urls_.file(target.path)) return;
+    if (auto exact = urls_.near_miss(target.path)) {
+      add(out, "link-style", Severity::Warning, file, pos,
+          "`" + url + "` should be written `/" + *exact + "` (case and trailing slash matter on most servers)");
+      return;
+    }
+    if (asset) {
+      add(out, "assets", Severity::Error, file, pos, "`" + url + "` is not a file in public/");
+    } else {
+      add(out, "links", Severity::Error, file, pos, "`" + url + "` is not a page or file of this site");
+    }
+  }
+
+  // A translation needs its source: the default locale's page at the same path.
+  void check_translation(int i, Findings& out) {
+    const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
+    if (page.locale == site_.config.default_locale) return;
+    const SiteUrls::Page* source = urls_.page(site_.config.default_locale + "/" +
+                                              (page.slug.empty() ? "" : page.slug + "/"));
+    if (source == nullptr) {
+      add(out, "pages", Severity::Warning, page.display_path, {1, 1},
+          "no " + site_.config.default_locale + " page at `" + page.slug +
+              "`: a translation needs its source page");
+    }
+  }
+
+  const LintOptions& options_;
+  LoadedSite site_;
+  SiteUrls urls_;
+  std::set<std::string, std::less<>> ids_from_layouts_;
+  std::vector<bool> reported_;
+  std::vector<PageFacts> facts_;
+  std::vector<std::pair<std::string, std::string>> texts_;  // reported file → text
+};
+
+}  // namespace
+
+LintResult lint_site(const LintOptions& options) { return Linter(options).run(); }
+
+}  // namespace skiff

@@ -1,0 +1,52 @@
+// `skiff lint`: checks a site's sources without writing anything. Every page
+// is rendered in memory exactly as `skiff build` renders it (minus syntax
+// highlighting), so links are checked against the ids the built pages really
+// have, and component problems are the ones the build would hit.
+//
+// Rules (ids as used in findings, site.yml and disable comments):
+//   links        link to a page or file the site does not have, or climbing
+//                out of the site
+//   anchors      #fragment that is not an id on the target page
+//   link-locale  link from a page in one locale to another locale's pages
+//   assets       image or video source missing from public/
+//   link-style   missing trailing slash or wrong case (warning, fixable)
+//   own-domain   absolute link to the site's own URL (warning, fixable)
+//   link-text    vague link text such as "click here" (warning)
+//   script-url   javascript: link
+//   pages        translation without a default-locale page
+//   frontmatter  YAML errors, missing title, unknown layout, non-boolean
+//                i18nReady, unknown keys (warning)
+//   components   scanner, import, slot and prop problems
+//   encoding     invalid UTF-8, byte-order mark, NUL, mojibake
+//   config       site.yml and locale files
+//
+// A rule is silenced for a page with `<!-- skiff-lint-disable RULE… -->`
+// (from that line on; `skiff-lint-enable` ends it; no rule = all rules),
+// or for one line with `skiff-lint-disable-line` / `-next-line`.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "lint/finding.h"
+
+namespace skiff {
+
+struct LintOptions {
+  std::filesystem::path site = ".";
+  // Only these page files are reported (paths as given on the command line,
+  // resolved against the current folder); links into the rest of the site
+  // still resolve. Empty: every page.
+  std::vector<std::filesystem::path> files;
+};
+
+struct LintResult {
+  Findings findings;          // ordered by file, line, column
+  int pages_checked = 0;
+  bool config_error = false;  // the site could not be read as a site (exit 2)
+};
+
+LintResult lint_site(const LintOptions& options);
+
+}  // namespace skiff

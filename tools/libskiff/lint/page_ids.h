@@ -1,0 +1,17 @@
+// The fragment targets an HTML document offers: every `id` attribute, and
+// `name` on <a> elements (the old way to make an anchor), as a browser
+// would find them. Lint compares a link's `#fragment` against these.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace skiff {
+
+// Ids in `html` (quoted or unquoted attribute values, entities in them
+// decoded). Text outside tags, comments and the contents of <script>/<style>
+// are skipped; it is a tolerant scan, not a validator.
+std::set<std::string, std::less<>> html_ids(std::string_view html);
+
+}  // namespace skiff

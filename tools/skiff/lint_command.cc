@@ -1,0 +1,30 @@
+#include "lint_command.h"
+
+#include <cstdio>
+
+#include "base/terminal.h"
+#include "lint/lint_report.h"
+
+namespace skiff {
+
+int run_lint_command(const LintCommandOptions& options) {
+  std::optional<LintFormat> format = parse_lint_format(options.format);
+  if (!format) {
+    std::fprintf(stderr, "skiff lint: unknown format `%s` (text, github, json or sarif)\n",
+                 options.format.c_str());
+    return 2;
+  }
+  LintResult result = lint_site(options.lint);
+  LintReportOptions report;
+  report.colour = *format == LintFormat::Text && use_colour(stdout);
+  report.site_root = options.lint.site.string();
+  std::string out = format_lint_report(result.findings, *format, report);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (result.config_error) return 2;
+  for (const Finding& f : result.findings) {
+    if (f.severity == Severity::Error) return 1;
+  }
+  return 0;
+}
+
+}  // namespace skiff
