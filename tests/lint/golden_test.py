@@ -98,6 +98,28 @@ check(run.returncode == 1, "one file: exit status")
 check(lint(fixture, "--format", "xml").returncode == 2, "unknown format: exit 2")
 check(lint(fixture, root / "README.md").returncode == 2, "a file outside the site: exit 2")
 
+# --fix: on a copy, with a byte-order mark and CRLF line ends added
+import shutil
+import tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    copy = pathlib.Path(tmp) / "site"
+    shutil.copytree(fixture, copy)
+    es = copy / "pages" / "es" / "guide" / "links.md"
+    es.write_bytes(b"\xef\xbb\xbf" + es.read_bytes().replace(b"\n", b"\r\n"))
+    run = lint(copy, "--fix")
+    check("fixed 4 problems in 2 files" in run.stderr, f"--fix: {run.stderr}")
+    for rule in ("link-style", "own-domain", "encoding"):
+        check(f" {rule}: " not in run.stdout, f"--fix left a {rule} finding:\n{run.stdout}")
+    check(run.returncode == 1, "--fix: the other errors remain")
+    fixed = es.read_bytes()
+    check(not fixed.startswith(b"\xef\xbb\xbf"), "--fix: byte-order mark still there")
+    check(fixed.count(b"\r\n") == fixed.count(b"\n") and b"\r\n" in fixed, "--fix: CRLF line ends not kept")
+    check("\U0001F633".encode() in fixed, "--fix: mojibake not repaired")
+    links = (copy / "pages" / "en" / "guide" / "links.md").read_text()
+    check("[one](/en/guide/links/)" in links and "[absolute link](/en/guide/links/#same)" in links,
+          "--fix: links not rewritten")
+    check(not list(copy.rglob("*.skiff-tmp-*")), "--fix left temporary files")
+
 # the embedded site lints clean
 run = lint(root / "site")
 check(run.returncode == 0, f"site/ is not clean:\n{run.stdout}")

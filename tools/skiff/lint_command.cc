@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/terminal.h"
+#include "lint/lint_fix.h"
 #include "lint/lint_report.h"
 
 namespace skiff {
@@ -15,6 +16,15 @@ int run_lint_command(const LintCommandOptions& options) {
     return 2;
   }
   LintResult result = lint_site(options.lint);
+  if (options.fix && !result.config_error) {
+    FixOutcome fixed = apply_fixes(result.findings, options.lint.site);
+    for (const std::string& error : fixed.errors) std::fprintf(stderr, "skiff lint: %s\n", error.c_str());
+    // On stderr: stdout stays one parseable report in the machine formats.
+    std::fprintf(stderr, "fixed %d problem%s in %d file%s; checking again\n", fixed.applied,
+                 fixed.applied == 1 ? "" : "s", fixed.files, fixed.files == 1 ? "" : "s");
+    if (fixed.applied > 0) result = lint_site(options.lint);
+    if (!fixed.errors.empty()) result.config_error = true;
+  }
   LintReportOptions report;
   report.colour = *format == LintFormat::Text && use_colour(stdout);
   report.site_root = options.lint.site.string();

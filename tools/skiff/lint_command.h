@@ -11,6 +11,7 @@ namespace skiff {
 struct LintCommandOptions {
   LintOptions lint;
   std::string format = "text";  // text, github, json, sarif
+  bool fix = false;             // apply the unambiguous fixes, then lint again
 };
 
 // Prints the report on stdout; returns the exit code: 0 no errors, 1 errors

@@ -58,6 +58,9 @@ void add_lint(CLI::App& app, skiff::LintCommandOptions& options, std::string& si
   lint->add_option("FILES", files, "Only report these page files");
   lint->add_option("-f,--format", options.format, "Output: text, github, json or sarif")
       ->capture_default_str();
+  lint->add_flag("--fix", options.fix,
+                 "Apply the unambiguous fixes in place (link case and trailing slash, own-domain "
+                 "links, mojibake, byte-order marks), then report what is left");
 }
 
 }  // namespace

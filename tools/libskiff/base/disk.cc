@@ -1,5 +1,7 @@
 #include "base/disk.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -38,6 +40,33 @@ bool write_file(const fs::path& path, std::string_view data, std::string& error)
   out.close();
   if (!out) {
     error = "cannot write " + path.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+bool replace_file(const fs::path& path, std::string_view data, std::string& error) {
+  fs::path temp = path;
+  temp += ".skiff-tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    out.flush();
+    if (!out) {
+      error = "cannot write " + temp.string() + ": " + std::strerror(errno);
+      out.close();
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::permissions(temp, fs::status(path, ec).permissions(), ec);
+  fs::rename(temp, path, ec);
+  if (ec) {
+    error = "cannot replace " + path.string() + ": " + ec.message();
+    std::error_code ignored;
+    fs::remove(temp, ignored);
     return false;
   }
   return true;

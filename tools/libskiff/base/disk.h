@@ -20,6 +20,12 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error);
 // the build writes into a private temporary output tree (see output_dir.h).
 bool write_file(const fs::path& path, std::string_view data, std::string& error);
 
+// Replaces the file at `path` with `data` so that readers see the old or the
+// new content, never a mix: written to a temporary file in the same folder
+// (with the old file's permissions), then renamed over it. Editing a
+// contributor's page in place (lint --fix) must not lose it on a full disk.
+bool replace_file(const fs::path& path, std::string_view data, std::string& error);
+
 // Regular files below `root` (following no symlinked folders), as paths
 // relative to `root` with '/' separators, sorted so every run sees the same
 // order. A missing root gives an empty list; unreadable entries are skipped

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -69,6 +70,38 @@ std::set<std::string, std::less<>> layout_ids(const std::filesystem::path& root)
     }
   }
   return ids;
+}
+
+// Byte offset of `pos` (1-based line, code-point column) in `text`, where
+// lines end at '\n', "\r\n" or a lone '\r'; npos if the text is shorter.
+std::size_t byte_offset(std::string_view text, Position pos) {
+  std::size_t at = 0;
+  for (int line = 1; line < pos.line; ++line) {
+    std::size_t end = text.find_first_of("\r\n", at);
+    if (end == std::string_view::npos) return std::string_view::npos;
+    at = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+  }
+  for (int column = 1; column < pos.column && at < text.size(); ++column) {
+    ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  }
+  return at;
+}
+
+// `url` with its path (everything before '?' or '#') replaced by `path`.
+std::string with_path(std::string_view url, std::string_view path) {
+  std::size_t rest = url.find_first_of("?#");
+  return std::string(path) + std::string(rest == std::string_view::npos ? "" : url.substr(rest));
+}
+
+// `url` (absolute, to this site) without its scheme and host.
+std::string without_host(std::string_view url) {
+  std::size_t host = url.find("//");
+  host = host == std::string_view::npos ? 0 : host + 2;
+  std::size_t path = url.find_first_of("/?#", host);
+  if (path == std::string_view::npos) return "/";
+  std::string out(url.substr(path));
+  return out[0] == '/' ? out : "/" + out;
 }
 
 const std::set<std::string, std::less<>> kKnownFrontmatter = {"layout", "title", "description",
@@ -198,6 +231,7 @@ class Linter {
         if (d.message.find("not found in public/") == std::string::npos) rest.add(d);
       }
       add_diagnostics(out, rest, "components");
+      text_index_[page.display_path] = texts_.size();
       texts_.emplace_back(page.display_path, std::string(source.text()));
     }
   }
@@ -266,9 +300,9 @@ class Linter {
         break;
     }
     if (target.own_domain) {
-      std::string path = "/" + target.path + (target.fragment.empty() ? "" : "#" + target.fragment);
+      std::string path = without_host(url);
       add(out, "own-domain", Severity::Warning, file, pos,
-          "`" + url + "` is this site: write the path `" + path + "`");
+          "`" + url + "` is this site: write the path `" + path + "`", url_fix(file, pos, url, path));
     }
     if (const SiteUrls::Page* to = urls_.page(target.path)) {
       // Another locale's home page is a language switch, which is fine.
@@ -289,8 +323,10 @@ class Linter {
     }
     if (urls_.file(target.path)) return;
     if (auto exact = urls_.near_miss(target.path)) {
+      std::string fixed = with_path(url, "/" + *exact);
       add(out, "link-style", Severity::Warning, file, pos,
-          "`" + url + "` should be written `/" + *exact + "` (case and trailing slash matter on most servers)");
+          "`" + url + "` should be written `" + fixed + "` (case and trailing slash matter on most servers)",
+          url_fix(file, pos, url, fixed));
       return;
     }
     if (asset) {
@@ -298,6 +334,22 @@ class Linter {
     } else {
       add(out, "links", Severity::Error, file, pos, "`" + url + "` is not a page or file of this site");
     }
+  }
+
+  // A fix replacing `written` (a link as the author wrote it, found at or
+  // shortly after `pos` in `file`) with `replacement`; none when the link's
+  // text is not there as written (a reference definition elsewhere, or
+  // escapes and entities cmark resolved).
+  std::optional<LintFix> url_fix(const std::string& file, Position pos, const std::string& written,
+                                 const std::string& replacement) const {
+    auto it = text_index_.find(file);
+    if (it == text_index_.end() || written.empty()) return std::nullopt;
+    std::string_view text = texts_[it->second].second;
+    std::size_t at = byte_offset(text, pos);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::size_t found = text.find(written, at);
+    if (found == std::string_view::npos || found - at > 4096) return std::nullopt;
+    return LintFix{found, found + written.size(), replacement};
   }
 
   // A translation needs its source: the default locale's page at the same path.
@@ -320,6 +372,7 @@ class Linter {
   std::vector<bool> reported_;
   std::vector<PageFacts> facts_;
   std::vector<std::pair<std::string, std::string>> texts_;  // reported file → text
+  std::map<std::string, std::size_t, std::less<>> text_index_;  // file → index in texts_
 };
 
 }  // namespace
