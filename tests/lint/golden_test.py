@@ -120,6 +120,25 @@ with tempfile.TemporaryDirectory() as tmp:
           "--fix: links not rewritten")
     check(not list(copy.rglob("*.skiff-tmp-*")), "--fix left temporary files")
 
+# rule levels in site.yml
+with tempfile.TemporaryDirectory() as tmp:
+    copy = pathlib.Path(tmp) / "site"
+    shutil.copytree(fixture, copy)
+    yml = copy / "site.yml"
+    base = yml.read_text()
+    yml.write_text(base + "lint:\n  rules: { link-text: off, own-domain: error, links: warning }\n")
+    run = lint(copy)
+    check(" link-text: " not in run.stdout, "link-text: off still reports")
+    check(re.search(r"^\S+ error own-domain: ", run.stdout, re.M), "own-domain: error not raised")
+    check(not re.search(r"^\S+ error links: ", run.stdout, re.M), "links: warning still an error")
+    yml.write_text(base + "lint:\n  rules:\n    linkz: off\n    anchors: loud\n")
+    run = lint(copy)
+    check(run.returncode == 2, f"bad lint config: exit {run.returncode}")
+    lines = base.count("\n")
+    check(f"site.yml:{lines + 3}:5: error config: unknown lint rule `linkz`" in run.stdout, f"bad rule: {run.stdout}")
+    check(f"site.yml:{lines + 4}:5: error config: lint rule `anchors` is off, warning or error, not `loud`"
+          in run.stdout, "bad level")
+
 # the embedded site lints clean
 run = lint(root / "site")
 check(run.returncode == 0, f"site/ is not clean:\n{run.stdout}")

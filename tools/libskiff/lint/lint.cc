@@ -149,6 +149,7 @@ class Linter {
       return page_file && reported_files.count(f.file) == 0;
     });
     apply_suppressions(result.findings, texts_);
+    apply_rule_levels(result);
     std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
       return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
     });
@@ -156,6 +157,36 @@ class Linter {
   }
 
  private:
+  // site.yml `lint.rules`: each rule off, a warning or an error.
+  void apply_rule_levels(LintResult& result) {
+    static const std::set<std::string, std::less<>> kRules = {
+        "links", "anchors", "link-locale", "assets", "link-style", "own-domain", "link-text",
+        "script-url", "pages", "frontmatter", "components", "encoding"};
+    std::map<std::string, std::string, std::less<>> levels;
+    for (const SiteConfig::LintRuleSetting& s : site_.config.lint_rules) {
+      if (kRules.count(s.rule) == 0) {
+        add(result.findings, "config", Severity::Error, "site.yml", s.pos,
+            "unknown lint rule `" + s.rule + "` (skiff lint --help lists them)");
+        result.config_error = true;
+      } else if (s.level != "off" && s.level != "warning" && s.level != "error") {
+        add(result.findings, "config", Severity::Error, "site.yml", s.pos,
+            "lint rule `" + s.rule + "` is off, warning or error, not `" + s.level + "`");
+        result.config_error = true;
+      } else {
+        levels[s.rule] = s.level;
+      }
+    }
+    if (levels.empty()) return;
+    std::erase_if(result.findings, [&](const Finding& f) {
+      auto it = levels.find(f.rule);
+      return it != levels.end() && it->second == "off";
+    });
+    for (Finding& f : result.findings) {
+      auto it = levels.find(f.rule);
+      if (it != levels.end()) f.severity = it->second == "error" ? Severity::Error : Severity::Warning;
+    }
+  }
+
   // Every URL the built site will serve.
   void index_urls() {
     const auto& pages = site_.pages.pages();

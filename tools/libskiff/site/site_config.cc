@@ -121,6 +121,18 @@ void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& c
     for (const YAML::Node& key : keys) config.frontmatter_keys.push_back(key.Scalar());
   }
   if (const YAML::Node sidebar = root["sidebar"]) read_sidebar(sidebar, source, config, diagnostics);
+  if (const YAML::Node lint = root["lint"]) {
+    const YAML::Node rules = lint.IsMap() ? lint["rules"] : YAML::Node();
+    if (!lint.IsMap() || (rules && !rules.IsMap())) {
+      diagnostics.error(source.path(), mark_position(source, lint.Mark()),
+                        "`lint` is a map like `lint: { rules: { link-text: off } }`");
+    } else if (rules) {
+      for (const auto& entry : rules) {
+        config.lint_rules.push_back({entry.first.Scalar(), entry.second.IsScalar() ? entry.second.Scalar() : "",
+                                     mark_position(source, entry.first.Mark())});
+      }
+    }
+  }
 }
 
 void finish(SiteConfig& config) {

@@ -50,6 +50,15 @@ struct SiteConfig {
   // Import alias prefix → folder relative to the site root, longest first.
   std::vector<std::pair<std::string, std::string>> aliases;
   std::vector<std::string> frontmatter_keys;
+  // `lint: { rules: { link-text: off, own-domain: error } }`: rule id →
+  // "off", "warning" or "error", with where it is written (lint checks the
+  // ids and levels; site_config knows no rules).
+  struct LintRuleSetting {
+    std::string rule;
+    std::string level;
+    Position pos;
+  };
+  std::vector<LintRuleSetting> lint_rules;
   std::vector<NavGroup> sidebar;
 };
 
