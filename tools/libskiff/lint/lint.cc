@@ -256,6 +256,12 @@ class Linter {
     facts.assets = std::move(body.assets);
     facts.rendered = true;
     if (reported_[static_cast<std::size_t>(i)]) {
+      for (const ResolvedComponent& unused : body.unused_imports) {
+        add(out, "components", Severity::Warning, page.display_path, unused.pos,
+            "`" + unused.local_name + "` is imported but not used");
+      }
+    }
+    if (reported_[static_cast<std::size_t>(i)]) {
       // Missing video files are the `assets` rule, checked below.
       Diagnostics rest;
       for (const Diagnostic& d : diagnostics.all()) {

@@ -247,10 +247,28 @@ class PageRenderer final : public RenderEnv {
 
 }  // namespace
 
+namespace {
+
+// Every component tag in `fragment` and below (HTML elements and asides
+// are not components).
+void collect_component_names(const Fragment& fragment, std::set<std::string, std::less<>>& names) {
+  for (const Element& element : fragment.elements) {
+    if (element.kind == ElementKind::Component) names.insert(element.name);
+    collect_component_names(element.children, names);
+  }
+}
+
+}  // namespace
+
 PageBody render_page_body(const Fragment& root, const ImportTable& imports,
                           const PageContext& context, Diagnostics& diagnostics) {
   PageRenderer renderer(imports, context, diagnostics);
-  return renderer.render(root);
+  PageBody body = renderer.render(root);
+  collect_component_names(root, body.component_names);
+  for (const ResolvedComponent& import : imports.entries()) {
+    if (body.component_names.count(import.local_name) == 0) body.unused_imports.push_back(import);
+  }
+  return body;
 }
 
 }  // namespace skiff

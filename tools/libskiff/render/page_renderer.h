@@ -44,6 +44,8 @@ struct PageBody {
   std::vector<std::string> ids;     // every heading id
   std::vector<PageLink> links;      // links and images, in document order
   std::vector<PageAsset> assets;    // public files that components use
+  std::set<std::string, std::less<>> component_names;  // every component tag used
+  std::vector<ResolvedComponent> unused_imports;        // imported, never used
 };
 
 // What rendering a page needs from the site; all of it read-only and shared
