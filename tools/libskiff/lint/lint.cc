@@ -161,7 +161,7 @@ class Linter {
   void apply_rule_levels(LintResult& result) {
     static const std::set<std::string, std::less<>> kRules = {
         "links", "anchors", "link-locale", "assets", "link-style", "own-domain", "link-text",
-        "script-url", "pages", "frontmatter", "components", "encoding"};
+        "script-url", "pages", "frontmatter", "components", "unused-import", "encoding"};
     std::map<std::string, std::string, std::less<>> levels;
     for (const SiteConfig::LintRuleSetting& s : site_.config.lint_rules) {
       if (kRules.count(s.rule) == 0) {
@@ -257,7 +257,7 @@ class Linter {
     facts.rendered = true;
     if (reported_[static_cast<std::size_t>(i)]) {
       for (const ResolvedComponent& unused : body.unused_imports) {
-        add(out, "components", Severity::Warning, page.display_path, unused.pos,
+        add(out, "unused-import", Severity::Warning, page.display_path, unused.pos,
             "`" + unused.local_name + "` is imported but not used");
       }
     }

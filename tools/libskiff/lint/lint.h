@@ -17,6 +17,7 @@
 //   frontmatter  YAML errors, missing title, unknown layout, non-boolean
 //                i18nReady, unknown keys (warning)
 //   components   scanner, import, slot and prop problems
+//   unused-import  a `setup` import no tag uses (warning)
 //   encoding     invalid UTF-8, byte-order mark, NUL, mojibake
 //   config       site.yml and locale files
 //
