@@ -1,5 +1,6 @@
 #include "markdown/component_scanner.h"
 
+#include "base/byte_set.h"
 #include "base/html_entities.h"
 
 #include <algorithm>
@@ -9,6 +10,13 @@
 #include <vector>
 
 namespace skiff {
+namespace {
+
+// Where plain text stops: a line end, an escape, a code span or a tag.
+constexpr ByteSet kTextStops("\r\n\\`<");
+
+}  // namespace
+
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -75,10 +83,10 @@ class Scanner {
     for (std::size_t i = 0; i < s.size();) {
       // A line ends at '\n' or at a '\r' not followed by '\n' (old Mac
       // files), as in SourceText and cmark.
-      std::size_t nl = s.find_first_of("\r\n", i);
+      std::size_t nl = kLineEnds.find(s, i);
       while (nl != std::string_view::npos && s[nl] == '\r' && from + nl + 1 < text_.size() &&
              text_[from + nl + 1] == '\n') {
-        nl = s.find_first_of("\r\n", nl + 1);
+        nl = kLineEnds.find(s, nl + 1);
       }
       std::size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
       note_line_start(source_.position_of(from + i).line);
@@ -156,7 +164,7 @@ class Scanner {
 };
 
 std::size_t Scanner::line_end(std::size_t at) const {
-  std::size_t end = text_.find_first_of("\r\n", at);
+  std::size_t end = kLineEnds.find(text_, at);
   return end == std::string_view::npos ? text_.size() : end;
 }
 
@@ -230,7 +238,7 @@ Fragment Scanner::run(std::size_t begin) {
       // comment) leaves the scanner at the start of the next line.
       line_start = pos_ > before && (text_[pos_ - 1] == '\n' || text_[pos_ - 1] == '\r');
     } else {
-      std::size_t stop = text_.find_first_of("\r\n\\`<", pos_ + 1);
+      std::size_t stop = kTextStops.find(text_, pos_ + 1);
       if (stop == std::string_view::npos) stop = text_.size();
       emit(text_.substr(pos_, stop - pos_));
       pos_ = stop;

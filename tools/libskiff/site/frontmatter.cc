@@ -4,13 +4,15 @@
 
 #include <string>
 
+#include "base/byte_set.h"
+
 namespace skiff {
 namespace {
 
 // Length of the line starting at `pos` without its line end, and the offset
 // of the next line.
 std::string_view line_at(std::string_view text, std::size_t pos, std::size_t& next) {
-  std::size_t end = text.find_first_of("\r\n", pos);
+  std::size_t end = kLineEnds.find(text, pos);
   if (end == std::string_view::npos) {
     next = text.size();
     return text.substr(pos);
