@@ -122,7 +122,13 @@ class Linter {
     Diagnostics loading;
     load_site(site_, loading);
     read_frontmatter(site_, 0);
-    add_diagnostics(result.findings, loading, "config");
+    // Problems with page files (two sources for one URL) are the `pages`
+    // rule; the rest (site.yml, locales, layouts) is configuration.
+    Diagnostics page_files;
+    Diagnostics configuration;
+    for (const Diagnostic& d : loading.all()) (d.file.starts_with("pages/") ? page_files : configuration).add(d);
+    add_diagnostics(result.findings, page_files, "pages");
+    add_diagnostics(result.findings, configuration, "config");
     result.config_error = loading.error_count() > 0 && site_.pages.pages().empty();
 
     index_urls();
@@ -144,10 +150,11 @@ class Linter {
     for (std::size_t i = 0; i < pages.size(); ++i) {
       if (reported_[i]) reported_files.insert(pages[i].display_path);
     }
-    std::erase_if(result.findings, [&](const Finding& f) {
-      bool page_file = f.file.starts_with("pages/");
-      return page_file && reported_files.count(f.file) == 0;
-    });
+    if (!options_.files.empty()) {
+      std::erase_if(result.findings, [&](const Finding& f) {
+        return f.file.starts_with("pages/") && reported_files.count(f.file) == 0;
+      });
+    }
     apply_suppressions(result.findings, texts_);
     apply_rule_levels(result);
     std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
