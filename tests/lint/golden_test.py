@@ -46,7 +46,7 @@ if run.stdout != expected:
 finding_lines = [l for l in expected.splitlines() if re.match(r"^pages/\S+?(:\d+:\d+)?: (error|warning) [a-z-]+: ", l)]
 rules = {re.match(r"^\S+ (?:error|warning) ([a-z-]+):", l).group(1) for l in finding_lines}
 for rule in ["links", "anchors", "link-locale", "assets", "link-style", "own-domain", "link-text",
-             "script-url", "pages", "frontmatter", "components", "unused-import", "encoding"]:
+             "script-url", "pages", "frontmatter", "components", "unused-import", "headings", "encoding"]:
     check(rule in rules, f"no fixture finding for rule {rule}")
 for silent in ["/en/ignored/", "/en/commented/", "/en/silenced/"]:
     check(silent not in expected, f"{silent} is in code, a comment or silenced, yet reported")

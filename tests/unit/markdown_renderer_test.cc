@@ -27,7 +27,7 @@ class RecordingHooks : public MarkdownHooks {
     if (block) return "<div class=\"el\">E" + std::to_string(index) + "</div>";
     return "<span class=\"el\">E" + std::to_string(index) + "</span>";
   }
-  std::string heading_id(int level, std::string_view text) override {
+  std::string heading_id(int level, std::string_view text, int, int) override {
     calls.push_back("heading " + std::to_string(level) + " [" + std::string(text) + "]");
     return "h" + std::to_string(++headings_);
   }
@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(heading_text_joins_setext_lines_with_a_space) {
 
 BOOST_AUTO_TEST_CASE(heading_id_is_escaped) {
   class QuoteHooks : public RecordingHooks {
-    std::string heading_id(int, std::string_view) override { return "a\"<b"; }
+    std::string heading_id(int, std::string_view, int, int) override { return "a\"<b"; }
   } hooks;
   BOOST_TEST(render("# X\n", hooks) == "<h1 id=\"a&quot;&lt;b\">X</h1>\n");
 }

@@ -437,3 +437,14 @@ BOOST_AUTO_TEST_CASE(safe_mode_drops_raw_html_elements_too) {
   BOOST_TEST(page.body.html.find("onclick") == std::string::npos, page.body.html);
   BOOST_TEST(page.body.html.find("<p>hi</p>") != std::string::npos, page.body.html);
 }
+
+// --- repeated headings (lint's `headings` rule) ---
+
+BOOST_AUTO_TEST_CASE(headings_repeated_within_a_section_are_recorded_with_positions) {
+  Page page("## Setup\n\n### Example\n\n### Example\n\n## Usage\n\n### Example\n\n## Setup\n");
+  BOOST_REQUIRE_EQUAL(page.body.repeated_headings.size(), 2u);
+  BOOST_TEST(page.body.repeated_headings[0].id == "example-1");
+  BOOST_TEST(page.body.repeated_headings[0].pos == (Position{5, 1}));
+  BOOST_TEST(page.body.repeated_headings[1].text == "Setup");
+  BOOST_TEST(page.body.repeated_headings[1].pos == (Position{11, 1}));
+}

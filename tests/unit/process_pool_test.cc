@@ -17,7 +17,7 @@ std::string name_of(int i) { return "page-" + std::to_string(i) + ".md"; }
 class PlainHooks final : public MarkdownHooks {
  public:
   std::string element_html(std::size_t, bool) override { return {}; }
-  std::string heading_id(int, std::string_view) override { return "h"; }
+  std::string heading_id(int, std::string_view, int, int) override { return "h"; }
   std::string code_block(std::string_view, std::string_view code, int, int) override { return std::string(code); }
   std::string link(const MarkdownLink& link) override { return std::string(link.url); }
 };

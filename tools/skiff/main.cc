@@ -44,7 +44,7 @@ constexpr const char* kLintHelp = R"(Examples:
 
 Rules: links, anchors, link-locale, assets, link-style, own-domain,
 link-text, script-url, pages, frontmatter, components, unused-import,
-encoding, config. Set a rule's level in site.yml:
+headings, encoding, config. Set a rule's level in site.yml:
   lint: { rules: { link-text: off, own-domain: error } }
 Silence one in a page with <!-- skiff-lint-disable RULE --> (from that line
 on), <!-- skiff-lint-disable-line RULE --> or -next-line.

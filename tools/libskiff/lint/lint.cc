@@ -15,6 +15,7 @@
 #include "lint/link_target.h"
 #include "lint/page_ids.h"
 #include "lint/suppressions.h"
+#include "markdown/slugger.h"
 
 namespace skiff {
 namespace {
@@ -168,7 +169,8 @@ class Linter {
   void apply_rule_levels(LintResult& result) {
     static const std::set<std::string, std::less<>> kRules = {
         "links", "anchors", "link-locale", "assets", "link-style", "own-domain", "link-text",
-        "script-url", "pages", "frontmatter", "components", "unused-import", "encoding"};
+        "script-url", "pages", "frontmatter", "components", "unused-import", "headings",
+        "encoding"};
     std::map<std::string, std::string, std::less<>> levels;
     for (const SiteConfig::LintRuleSetting& s : site_.config.lint_rules) {
       if (kRules.count(s.rule) == 0) {
@@ -263,6 +265,11 @@ class Linter {
     facts.assets = std::move(body.assets);
     facts.rendered = true;
     if (reported_[static_cast<std::size_t>(i)]) {
+      for (const PageBody::RepeatedHeading& h : body.repeated_headings) {
+        add(out, "headings", Severity::Warning, page.display_path, h.pos,
+            "the section already has a heading `" + h.text + "`: this one gets the id `" + h.id +
+                "`, and links to `#" + github_slug(h.text) + "` reach only the first");
+      }
       for (const ResolvedComponent& unused : body.unused_imports) {
         add(out, "unused-import", Severity::Warning, page.display_path, unused.pos,
             "`" + unused.local_name + "` is imported but not used");

@@ -18,6 +18,7 @@
 //                i18nReady, unknown keys (warning)
 //   components   scanner, import, slot and prop problems
 //   unused-import  a `setup` import no tag uses (warning)
+//   headings     two headings with the same text, so the same id (warning)
 //   encoding     invalid UTF-8, byte-order mark, NUL, mojibake
 //   config       site.yml and locale files
 //

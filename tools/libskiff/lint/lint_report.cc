@@ -266,6 +266,7 @@ std::string rule_description(const std::string& rule) {
       {"frontmatter", "Frontmatter is valid YAML with the keys skiff expects"},
       {"components", "Components are imported, closed and given valid props and slots"},
       {"unused-import", "Every setup import is used on the page"},
+      {"headings", "Headings on a page have different texts, so different ids"},
       {"encoding", "Files are valid UTF-8 without a byte-order mark or mojibake"},
   };
   for (const auto& [id, text] : known) {

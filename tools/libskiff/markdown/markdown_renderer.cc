@@ -218,7 +218,9 @@ class TreeRewriter {
     // Placeholders and soft breaks leave stray spaces at the ends.
     std::size_t begin = text.find_first_not_of(' ');
     text = begin == std::string::npos ? "" : text.substr(begin, text.find_last_not_of(' ') - begin + 1);
-    headings_.emplace_back(node, hooks_.heading_id(cmark_node_get_heading_level(node), text));
+    headings_.emplace_back(node, hooks_.heading_id(cmark_node_get_heading_level(node), text,
+                                                   cmark_node_get_start_line(node),
+                                                   cmark_node_get_start_column(node)));
   }
 
  public:

@@ -27,7 +27,8 @@ class MarkdownHooks {
   // HTML for element N of the fragment, at a block or an inline placeholder.
   virtual std::string element_html(std::size_t index, bool block) = 0;
   // The id for a heading of `level` whose plain text is `text`.
-  virtual std::string heading_id(int level, std::string_view text) = 0;
+  // `line` and `column` are where the heading starts in the Markdown text.
+  virtual std::string heading_id(int level, std::string_view text, int line, int column) = 0;
   // The HTML of a fenced or indented code block; `line` and `column` are
   // where it starts in the Markdown text (1-based, column in bytes).
   virtual std::string code_block(std::string_view info, std::string_view code, int line,

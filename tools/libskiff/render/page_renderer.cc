@@ -1,6 +1,7 @@
 #include "render/page_renderer.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <utility>
@@ -73,8 +74,8 @@ class PageRenderer final : public RenderEnv {
     std::string element_html(std::size_t index, bool block) override {
       return index < count_ ? element_(index, block) : std::string();
     }
-    std::string heading_id(int level, std::string_view text) override {
-      return page_.heading_id(level, text);
+    std::string heading_id(int level, std::string_view text, int line, int column) override {
+      return page_.heading_id(level, text, page_.page_position(fragment_.source_position(line, column)));
     }
     std::string code_block(std::string_view info, std::string_view code, int line,
                            int column) override {
@@ -141,8 +142,20 @@ class PageRenderer final : public RenderEnv {
     return source->position_of(at + found + offset);
   }
 
-  std::string heading_id(int level, std::string_view text) {
+  std::string heading_id(int level, std::string_view text, Position pos) {
     std::string id = slugger_.slug(text);
+    // The same text twice in one section (markdownlint's MD024 with
+    // siblings_only): the second one gets "-1", and a reader cannot tell
+    // the two apart in the table of contents. "Example" under each of
+    // several sections is fine.
+    level = std::clamp(level, 1, 6);
+    std::string parent;
+    for (int l = level - 1; l >= 1 && parent.empty(); --l) parent = open_headings_[static_cast<std::size_t>(l)];
+    if (!seen_headings_.insert({parent, std::string(text)}).second) {
+      body_.repeated_headings.push_back({std::string(text), id, pos});
+    }
+    open_headings_[static_cast<std::size_t>(level)] = id;
+    for (int l = level + 1; l <= 6; ++l) open_headings_[static_cast<std::size_t>(l)].clear();
     body_.ids.push_back(id);
     if (level == 2 || level == 3) body_.toc.push_back({level, id, std::string(text)});
     return id;
@@ -242,6 +255,8 @@ class PageRenderer final : public RenderEnv {
   Diagnostics& diagnostics_;
   PageBody body_;
   Slugger slugger_;
+  std::array<std::string, 7> open_headings_;  // id of the latest heading per level (1-6)
+  std::set<std::pair<std::string, std::string>> seen_headings_;  // (parent id, text)
   std::map<std::string, int> id_counters_;
 };
 

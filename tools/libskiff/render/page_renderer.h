@@ -46,6 +46,12 @@ struct PageBody {
   std::vector<PageAsset> assets;    // public files that components use
   std::set<std::string, std::less<>> component_names;  // every component tag used
   std::vector<ResolvedComponent> unused_imports;        // imported, never used
+  struct RepeatedHeading {
+    std::string text;
+    std::string id;  // the id it got ("setup-1")
+    Position pos;
+  };
+  std::vector<RepeatedHeading> repeated_headings;  // same text as an earlier heading
 };
 
 // What rendering a page needs from the site; all of it read-only and shared
