@@ -436,3 +436,27 @@ BOOST_AUTO_TEST_CASE(locale_codes_that_are_not_codes_are_errors) {
   BOOST_TEST(c2.default_locale == "en");
   BOOST_TEST(d2.error_count() == 1);
 }
+
+BOOST_AUTO_TEST_CASE(lint_rules_and_external_settings) {
+  Diagnostics d;
+  SiteConfig c = parse("lint:\n  rules: { link-text: off, own-domain: error }\n"
+                       "  external: { exclude: [\"https://a.example/\"], concurrency: 4, timeout: 20 }\n", d);
+  BOOST_TEST(d.empty());
+  BOOST_REQUIRE_EQUAL(c.lint_rules.size(), 2u);
+  BOOST_TEST(c.lint_rules[0].rule == "link-text");
+  BOOST_TEST(c.lint_rules[0].level == "off");
+  BOOST_TEST(c.lint_rules[1].pos.line == 2);
+  BOOST_TEST(c.lint_rules[1].pos.column == 28);
+  BOOST_TEST(c.lint_external_exclude == std::vector<std::string>{"https://a.example/"});
+  BOOST_TEST(c.lint_external_concurrency == 4);
+  BOOST_TEST(c.lint_external_timeout_seconds == 20);
+}
+
+BOOST_AUTO_TEST_CASE(bad_lint_settings_are_errors_at_their_position) {
+  Diagnostics d;
+  parse("lint:\n  external: { concurrency: lots, timeout: 0, exclude: nope }\n", d);
+  BOOST_TEST(d.error_count() == 3);
+  Diagnostics e;
+  parse("lint: [a]\n", e);
+  BOOST_TEST(e.error_count() == 1);
+}

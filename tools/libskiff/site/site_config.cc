@@ -122,7 +122,9 @@ void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& c
   }
   if (const YAML::Node sidebar = root["sidebar"]) read_sidebar(sidebar, source, config, diagnostics);
   if (const YAML::Node lint = root["lint"]) {
-    const YAML::Node rules = lint.IsMap() ? lint["rules"] : YAML::Node();
+    // (A default YAML::Node is a defined null: absent keys are Undefined.)
+    const YAML::Node absent(YAML::NodeType::Undefined);
+    const YAML::Node rules = lint.IsMap() ? lint["rules"] : absent;
     if (!lint.IsMap() || (rules && !rules.IsMap())) {
       diagnostics.error(source.path(), mark_position(source, lint.Mark()),
                         "`lint` is a map like `lint: { rules: { link-text: off } }`");
@@ -130,6 +132,35 @@ void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& c
       for (const auto& entry : rules) {
         config.lint_rules.push_back({entry.first.Scalar(), entry.second.IsScalar() ? entry.second.Scalar() : "",
                                      mark_position(source, entry.first.Mark())});
+      }
+    }
+    if (const YAML::Node external = lint.IsMap() ? lint["external"] : absent; external) {
+      auto number = [&](const char* key, int& out, int max) {
+        const YAML::Node n = external[key];
+        if (!n) return;
+        int value = 0;
+        if (!n.IsScalar() || !YAML::convert<int>::decode(n, value) || value < 1 || value > max) {
+          diagnostics.error(source.path(), mark_position(source, n.Mark()),
+                            "`lint.external." + std::string(key) + "` is a whole number from 1 to " +
+                                std::to_string(max));
+          return;
+        }
+        out = value;
+      };
+      if (!external.IsMap()) {
+        diagnostics.error(source.path(), mark_position(source, external.Mark()),
+                          "`lint.external` is a map like `{ exclude: [\"https://example.com/\"], timeout: 15 }`");
+      } else {
+        if (const YAML::Node exclude = external["exclude"]; exclude && exclude.IsSequence()) {
+          for (const YAML::Node& e : exclude) {
+            if (e.IsScalar()) config.lint_external_exclude.push_back(e.Scalar());
+          }
+        } else if (exclude) {
+          diagnostics.error(source.path(), mark_position(source, exclude.Mark()),
+                            "`lint.external.exclude` is a list of URL prefixes");
+        }
+        number("concurrency", config.lint_external_concurrency, 256);
+        number("timeout", config.lint_external_timeout_seconds, 600);
       }
     }
   }

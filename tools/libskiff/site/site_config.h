@@ -59,6 +59,11 @@ struct SiteConfig {
     Position pos;
   };
   std::vector<LintRuleSetting> lint_rules;
+  // `lint: { external: { exclude: [...], concurrency: 16, timeout: 15 } }`:
+  // settings of `skiff lint --external` (0 = the checker's default).
+  std::vector<std::string> lint_external_exclude;
+  int lint_external_concurrency = 0;
+  int lint_external_timeout_seconds = 0;
   std::vector<NavGroup> sidebar;
 };
 
