@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one browser test file (tests/browser/*.test.mjs) with node's test
 # runner, after checking that what `tools/run test` installs is there: node,
-# and the npm tools in node_modules/ (playwright-core, axe-core) as
+# and the npm tools in node_modules/ (playwright-core, axe-core, sirv) as
 # package-lock.json pins them. meson passes the paths in the environment
 # (see meson.build).
 #
