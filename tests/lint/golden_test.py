@@ -140,6 +140,45 @@ with tempfile.TemporaryDirectory() as tmp:
     check(f"site.yml:{lines + 4}:5: error config: lint rule `anchors` is off, warning or error, not `loud`"
           in run.stdout, "bad level")
 
+# --external, against a server on 127.0.0.1 that this test starts and stops
+import http.server
+import threading
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self):
+        self.send_response(200 if self.path == "/ok" else 404)
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+try:
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = pathlib.Path(tmp) / "site"
+        shutil.copytree(fixture, copy)
+        page = copy / "pages" / "en" / "index.md"
+        page.write_text(page.read_text() + f"\nSee [fine]({origin}/ok) and [dead]({origin}/gone#x).\n")
+        run = lint(copy, copy / "pages" / "en" / "index.md")
+        check("2 external links (2 distinct URLs) not checked" in run.stderr, f"no --external: {run.stderr}")
+        check(" external: " not in run.stdout, "links fetched without --external")
+        run = lint(copy, "--external", copy / "pages" / "en" / "index.md")
+        lines = page.read_text().splitlines()
+        line = len(lines)
+        column = lines[-1].index("[dead]") + 1
+        check(f"pages/en/index.md:{line}:{column}: error external: `{origin}/gone#x` answered 404 Not Found"
+              in run.stdout, f"--external: {run.stdout}{run.stderr}")
+        check(run.stdout.count(" external: ") == 1, f"--external reported more than the dead link: {run.stdout}")
+        check((copy / ".skiff-cache" / "external-links.json").exists(), "--external wrote no cache")
+finally:
+    server.shutdown()
+
 # the embedded site lints clean
 run = lint(root / "site")
 check(run.returncode == 0, f"site/ is not clean:\n{run.stdout}")

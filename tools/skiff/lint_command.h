@@ -12,6 +12,7 @@ struct LintCommandOptions {
   LintOptions lint;
   std::string format = "text";  // text, github, json, sarif
   bool fix = false;             // apply the unambiguous fixes, then lint again
+  bool external = false;        // check http(s) links over the network
 };
 
 // Prints the report on stdout; returns the exit code: 0 no errors, 1 errors

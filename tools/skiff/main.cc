@@ -44,7 +44,7 @@ constexpr const char* kLintHelp = R"(Examples:
 
 Rules: links, anchors, link-locale, assets, link-style, own-domain,
 link-text, script-url, pages, frontmatter, components, unused-import,
-headings, encoding, config. Set a rule's level in site.yml:
+headings, encoding, external (with --external), config. Set a rule's level in site.yml:
   lint: { rules: { link-text: off, own-domain: error } }
 Silence one in a page with <!-- skiff-lint-disable RULE --> (from that line
 on), <!-- skiff-lint-disable-line RULE --> or -next-line.
@@ -60,6 +60,9 @@ void add_lint(CLI::App& app, skiff::LintCommandOptions& options, std::string& si
   lint->add_option("FILES", files, "Only report these page files");
   lint->add_option("-f,--format", options.format, "Output: text, github, json or sarif")
       ->capture_default_str();
+  lint->add_flag("--external", options.external,
+                 "Also check http(s) links over the network (settings: site.yml lint.external; "
+                 "results cached for a day in SITE/.skiff-cache/)");
   lint->add_flag("--fix", options.fix,
                  "Apply the unambiguous fixes in place (link case and trailing slash, own-domain "
                  "links, mojibake, byte-order marks), then report what is left");

@@ -60,8 +60,11 @@ bool replace_file(const fs::path& path, std::string_view data, std::string& erro
       return false;
     }
   }
+  // Keep an existing file's permissions; a new file keeps the default ones
+  // (a missing file's status reports perms::unknown, i.e. all bits).
   std::error_code ec;
-  fs::permissions(temp, fs::status(path, ec).permissions(), ec);
+  fs::file_status old = fs::status(path, ec);
+  if (!ec && fs::exists(old)) fs::permissions(temp, old.permissions(), ec);
   fs::rename(temp, path, ec);
   if (ec) {
     error = "cannot replace " + path.string() + ": " + ec.message();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <map>
 #include <set>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "build/site_loader.h"
 #include "build/site_page.h"
 #include "lint/encoding_check.h"
+#include "lint/external_links.h"
 #include "lint/link_target.h"
 #include "lint/page_ids.h"
 #include "lint/suppressions.h"
@@ -146,6 +148,7 @@ class Linter {
       check_links(static_cast<int>(i), result.findings);
       check_translation(static_cast<int>(i), result.findings);
     }
+    check_external(result);
     // Findings on pages not asked for (`skiff lint a.md`) are dropped.
     std::set<std::string, std::less<>> reported_files;
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -170,7 +173,7 @@ class Linter {
     static const std::set<std::string, std::less<>> kRules = {
         "links", "anchors", "link-locale", "assets", "link-style", "own-domain", "link-text",
         "script-url", "pages", "frontmatter", "components", "unused-import", "headings",
-        "encoding"};
+        "encoding", "external"};
     std::map<std::string, std::string, std::less<>> levels;
     for (const SiteConfig::LintRuleSetting& s : site_.config.lint_rules) {
       if (kRules.count(s.rule) == 0) {
@@ -334,6 +337,7 @@ class Linter {
     LinkTarget target = resolve_link(url, page_path, site_.config);
     switch (target.kind) {
       case LinkTarget::Kind::External:
+        if (url.starts_with("http://") || url.starts_with("https://")) external_.push_back({url, file, pos});
         return;
       case LinkTarget::Kind::Script:
         add(out, "script-url", Severity::Error, file, pos, "`javascript:` link: docs links must go somewhere");
@@ -403,6 +407,29 @@ class Linter {
     return LintFix{found, found + written.size(), replacement};
   }
 
+  // External links: counted always, fetched only with --external.
+  void check_external(LintResult& result) {
+    result.external_links = static_cast<int>(external_.size());
+    std::set<std::string, std::less<>> urls;
+    for (const ExternalLink& link : external_) urls.insert(link.url.substr(0, link.url.find('#')));
+    result.external_urls = static_cast<int>(urls.size());
+    if (!options_.external || external_.empty()) return;
+    ExternalCheckOptions check;
+    check.exclude = site_.config.lint_external_exclude;
+    if (site_.config.lint_external_concurrency > 0) check.concurrency = site_.config.lint_external_concurrency;
+    if (site_.config.lint_external_timeout_seconds > 0) {
+      check.timeout = std::chrono::seconds(site_.config.lint_external_timeout_seconds);
+    }
+    check.cache_file = site_.root / ".skiff-cache" / "external-links.json";
+    std::error_code ec;
+    std::filesystem::create_directories(check.cache_file.parent_path(), ec);
+    ExternalCheckStats stats;
+    Findings found = check_external_links(external_, check, &stats);
+    result.findings.insert(result.findings.end(), found.begin(), found.end());
+    result.external_checked = true;
+    result.external_note = stats.cache_problem;
+  }
+
   // A translation needs its source: the default locale's page at the same path.
   void check_translation(int i, Findings& out) {
     const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
@@ -422,6 +449,7 @@ class Linter {
   std::set<std::string, std::less<>> ids_from_layouts_;
   std::vector<bool> reported_;
   std::vector<PageFacts> facts_;
+  std::vector<ExternalLink> external_;  // http(s) links of the reported pages
   std::vector<std::pair<std::string, std::string>> texts_;  // reported file → text
   std::map<std::string, std::size_t, std::less<>> text_index_;  // file → index in texts_
 };

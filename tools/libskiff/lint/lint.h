@@ -20,6 +20,7 @@
 //   unused-import  a `setup` import no tag uses (warning)
 //   headings     two headings with the same text, so the same id (warning)
 //   encoding     invalid UTF-8, byte-order mark, NUL, mojibake
+//   external     (with --external) http(s) links that do not answer
 //   config       site.yml and locale files
 //
 // A rule is silenced for a page with `<!-- skiff-lint-disable RULE… -->`
@@ -36,6 +37,10 @@
 namespace skiff {
 
 struct LintOptions {
+  // Check external http(s) links over the network (lint/external_links,
+  // settings from site.yml `lint.external`; cache in
+  // SITE/.skiff-cache/external-links.json). Off: they are only counted.
+  bool external = false;
   std::filesystem::path site = ".";
   // Only these page files are reported (paths as given on the command line,
   // resolved against the current folder); links into the rest of the site
@@ -46,6 +51,10 @@ struct LintOptions {
 struct LintResult {
   Findings findings;          // ordered by file, line, column
   int pages_checked = 0;
+  int external_links = 0;     // http(s) links in the reported pages
+  int external_urls = 0;      // distinct ones
+  bool external_checked = false;
+  std::string external_note;  // e.g. a cache problem, for the command to show
   bool config_error = false;  // the site could not be read as a site (exit 2)
 };
 
