@@ -134,7 +134,9 @@ test('Tab goes from the Copy button into the code, which scrolls with the keyboa
     assert.ok(await pre.evaluate((el) => el === document.activeElement), 'Tab reaches the code');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('End');
-    assert.ok(await pre.evaluate((el) => el.scrollLeft > 0), 'the keyboard scrolls it');
+    // Keyboard scrolling may be animated: wait for it (fails after 3 s).
+    await page.waitForFunction((el) => el.scrollLeft > 0, await pre.elementHandle(), { timeout: 3000 })
+      .catch(() => assert.fail('the keyboard does not scroll the code block'));
   }));
 
 test('code reads left to right on a right-to-left page', () =>
