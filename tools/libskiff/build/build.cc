@@ -253,7 +253,15 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   site.assets = client_assets();
   result.client_js_bytes = site.assets.js.size() + site.assets.head_script.size();
   read_frontmatter(site, jobs);
-  for (const Diagnostics& d : site.page_diagnostics) result.diagnostics.append(d);
+  for (std::size_t i = 0; i < site.page_diagnostics.size(); ++i) {
+    const Diagnostics& d = site.page_diagnostics[i];
+    result.diagnostics.append(d);
+    // The build can fall back to the slug; lint calls it an error.
+    if (site.frontmatter[i].title.empty() && d.error_count() == 0) {
+      result.diagnostics.warning(site.pages.pages()[i].display_path, {1, 1},
+                                 "the page has no `title` in its frontmatter");
+    }
+  }
   if (site.pages.pages().empty()) {
     result.diagnostics.error("pages", {}, "the site has no pages: add Markdown files under pages/" +
                                               site.config.default_locale + "/");

@@ -56,9 +56,6 @@ void read_frontmatter(LoadedSite& site, int jobs) {
     site.titles[static_cast<std::size_t>(i)] =
         parsed.frontmatter.title.empty() ? (page.slug.empty() ? site.config.title : page.slug)
                                          : parsed.frontmatter.title;
-    if (parsed.frontmatter.title.empty() && diagnostics.error_count() == 0) {
-      diagnostics.warning(page.display_path, {1, 1}, "the page has no `title` in its frontmatter");
-    }
     site.frontmatter[static_cast<std::size_t>(i)] = std::move(parsed.frontmatter);
   });
 }

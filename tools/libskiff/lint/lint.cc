@@ -297,7 +297,11 @@ class Linter {
       auto it = fm.key_positions.find(key);
       return it == fm.key_positions.end() ? Position{1, 1} : it->second;
     };
-    if (!fm.present) return;  // a page without frontmatter gets the build's warning
+    if (fm.title.empty() && site_.page_diagnostics[static_cast<std::size_t>(i)].error_count() == 0) {
+      add(out, "frontmatter", Severity::Error, page.display_path, fm.present ? Position{1, 1} : Position{},
+          "the page has no `title` in its frontmatter (navigation, tabs and search need one)");
+    }
+    if (!fm.present) return;
     std::string error;
     if (site_.layouts.find(fm.layout, page.display_path, site_.config, error) == nullptr) {
       add(out, "frontmatter", Severity::Error, page.display_path, position("layout"), error);
