@@ -139,6 +139,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check(f"site.yml:{lines + 3}:5: error config: unknown lint rule `linkz`" in run.stdout, f"bad rule: {run.stdout}")
     check(f"site.yml:{lines + 4}:5: error config: lint rule `anchors` is off, warning or error, not `loud`"
           in run.stdout, "bad level")
+    yml.write_text(base.replace("locales: [en, es]", "locales: [en, \"e s\"]"))
+    run = lint(copy)
+    check(run.returncode == 2, f"an invalid locale code in site.yml: exit {run.returncode}")
+    check("site.yml:" in run.stdout and "error config:" in run.stdout, f"site.yml error: {run.stdout}")
 
 # --external, against a server on 127.0.0.1 that this test starts and stops
 import http.server

@@ -132,7 +132,9 @@ class Linter {
     for (const Diagnostic& d : loading.all()) (d.file.starts_with("pages/") ? page_files : configuration).add(d);
     add_diagnostics(result.findings, page_files, "pages");
     add_diagnostics(result.findings, configuration, "config");
-    result.config_error = loading.error_count() > 0 && site_.pages.pages().empty();
+    // site.yml or locale errors, or nothing to lint: exit 2, after the
+    // pages are still checked as far as they can be.
+    result.config_error = configuration.error_count() > 0 || site_.pages.pages().empty();
 
     index_urls();
     ids_from_layouts_ = layout_ids(site_.root);
