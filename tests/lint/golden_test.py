@@ -51,6 +51,10 @@ for rule in ["links", "anchors", "link-locale", "assets", "link-style", "own-dom
 for silent in ["/en/ignored/", "/en/commented/", "/en/silenced/", "/en/in-component-code/"]:
     check(silent not in expected, f"{silent} is in code, a comment or silenced, yet reported")
 
+# one worker process or many: the same report
+run = lint(fixture, "--jobs", "1")
+check(run.stdout == expected, "--jobs 1 gives another report than the default")
+
 # json
 run = lint(fixture, "--format", "json")
 doc = json.loads(run.stdout)

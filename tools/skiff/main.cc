@@ -60,6 +60,8 @@ void add_lint(CLI::App& app, skiff::LintCommandOptions& options, std::string& si
   lint->add_option("FILES", files, "Only report these page files");
   lint->add_option("-f,--format", options.format, "Output: text, github, json or sarif")
       ->capture_default_str();
+  lint->add_option("-j,--jobs", options.lint.jobs, "Pages rendered in parallel (default: one per core)")
+      ->check(CLI::NonNegativeNumber);
   lint->add_flag("--external", options.external,
                  "Also check http(s) links over the network (settings: site.yml lint.external; "
                  "results cached for a day in SITE/.skiff-cache/)");
@@ -93,7 +95,7 @@ int main(int argc, char** argv) {
     return skiff::run_build_command(build_options);
   }
   if (app.got_subcommand("lint")) {
-    lint_options.lint.site = lint_site;
+    lint_options.lint.site = lint_site;  // (jobs is set by CLI11 directly)
     for (const std::string& f : lint_files) lint_options.lint.files.emplace_back(f);
     return skiff::run_lint_command(lint_options);
   }

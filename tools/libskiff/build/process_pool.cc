@@ -50,9 +50,10 @@ void put_text(std::string& out, const std::string& s) {
   out += s;
 }
 
-std::string encode(int index, const Diagnostics& diagnostics) {
+std::string encode(int index, const Diagnostics& diagnostics, const std::string& output) {
   std::string out(1, kResult);
   put_int(out, index);
+  put_text(out, output);
   put_int(out, static_cast<std::int32_t>(diagnostics.all().size()));
   for (const Diagnostic& d : diagnostics.all()) {
     put_int(out, static_cast<std::int32_t>(d.severity));
@@ -74,7 +75,7 @@ bool read_text(int fd, std::string& s) {
 
 // Reads one worker's records until its pipe closes; returns the index it
 // was working on when the pipe closed early, or -1.
-int collect(int fd, std::vector<Diagnostics>& results, std::atomic<int>& done) {
+int collect(int fd, std::vector<WorkerResult>& results, std::atomic<int>& done) {
   int current = -1;
   for (char tag; read_all(fd, &tag, 1);) {
     std::int32_t index = 0;
@@ -84,8 +85,10 @@ int collect(int fd, std::vector<Diagnostics>& results, std::atomic<int>& done) {
       continue;
     }
     std::int32_t count = 0;
+    if (index < 0 || static_cast<std::size_t>(index) >= results.size()) return current;
+    if (!read_text(fd, results[static_cast<std::size_t>(index)].output)) return current;
     if (!read_int(fd, count)) return current;
-    Diagnostics& out = results[static_cast<std::size_t>(index)];
+    Diagnostics& out = results[static_cast<std::size_t>(index)].diagnostics;
     for (std::int32_t i = 0; i < count; ++i) {
       std::int32_t severity = 0;
       Diagnostic d;
@@ -102,15 +105,15 @@ int collect(int fd, std::vector<Diagnostics>& results, std::atomic<int>& done) {
   return current;
 }
 
-[[noreturn]] void worker_main(int fd, std::atomic<int>* next, int count,
-                              const std::function<void(int, Diagnostics&)>& work) {
+[[noreturn]] void worker_main(int fd, std::atomic<int>* next, int count, const WorkFn& work) {
   for (int i; (i = next->fetch_add(1)) < count;) {
     std::string start(1, kStart);
     put_int(start, i);
     if (!write_all(fd, start.data(), start.size())) break;
     Diagnostics diagnostics;
-    work(i, diagnostics);
-    std::string record = encode(i, diagnostics);
+    std::string output;
+    work(i, diagnostics, output);
+    std::string record = encode(i, diagnostics, output);
     if (!write_all(fd, record.data(), record.size())) break;
   }
   ::close(fd);
@@ -123,18 +126,33 @@ std::vector<Diagnostics> run_in_workers(int count, int jobs,
                                         const std::function<void(int, Diagnostics&)>& work,
                                         const std::function<std::string(int)>& describe,
                                         const std::function<void(int, int)>& progress) {
-  std::vector<Diagnostics> results(static_cast<std::size_t>(std::max(count, 0)));
+  std::vector<WorkerResult> results = run_in_workers_with_output(
+      count, jobs, [&](int i, Diagnostics& d, std::string&) { work(i, d); }, describe, progress);
+  std::vector<Diagnostics> out;
+  out.reserve(results.size());
+  for (WorkerResult& r : results) out.push_back(std::move(r.diagnostics));
+  return out;
+}
+
+std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const WorkFn& work,
+                                                     const std::function<std::string(int)>& describe,
+                                                     const std::function<void(int, int)>& progress) {
+  std::vector<WorkerResult> results(static_cast<std::size_t>(std::max(count, 0)));
   jobs = std::min(jobs, count);
+  auto run_here = [&](int i) {
+    WorkerResult& r = results[static_cast<std::size_t>(i)];
+    work(i, r.diagnostics, r.output);
+  };
   if (jobs <= 1) {
     for (int i = 0; i < count; ++i) {
-      work(i, results[static_cast<std::size_t>(i)]);
+      run_here(i);
       if (progress) progress(i + 1, count);
     }
     return results;
   }
   void* shared = ::mmap(nullptr, sizeof(std::atomic<int>), PROT_READ | PROT_WRITE,
                         MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (shared == MAP_FAILED) return run_in_workers(count, 1, work, describe, progress);
+  if (shared == MAP_FAILED) return run_in_workers_with_output(count, 1, work, describe, progress);
   auto* next = new (shared) std::atomic<int>(0);
 
   std::vector<pid_t> pids;
@@ -194,13 +212,13 @@ std::vector<Diagnostics> run_in_workers(int count, int jobs,
   if (progress) progress(done.load(), count);
   for (int index : crashed) {
     if (index < 0) continue;
-    results[static_cast<std::size_t>(index)].error(
+    results[static_cast<std::size_t>(index)].diagnostics.error(
         describe(index), {}, "skiff crashed while rendering this page; please report it with the page");
   }
   // Items no worker reached (every worker died or could not start): run
   // them here so nothing is silently missing.
   int started_items = std::min(next->load(), count);
-  for (int i = started_items; i < count; ++i) work(i, results[static_cast<std::size_t>(i)]);
+  for (int i = started_items; i < count; ++i) run_here(i);
   ::munmap(shared, sizeof(std::atomic<int>));
   return results;
 }

@@ -25,6 +25,18 @@ namespace skiff {
 // `describe(i)` names item i (a file) for crash reports; `progress(done,
 // total)` is called from this thread while workers run. Must be called
 // while this process has no other threads.
+// The same, for work that also produces data for the parent: `output` is
+// whatever bytes work(i, …) leaves in it (the caller's own format), sent
+// back with item i's diagnostics. A crashed item has empty output.
+struct WorkerResult {
+  Diagnostics diagnostics;
+  std::string output;
+};
+using WorkFn = std::function<void(int, Diagnostics&, std::string&)>;
+std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const WorkFn& work,
+                                                     const std::function<std::string(int)>& describe,
+                                                     const std::function<void(int, int)>& progress);
+
 std::vector<Diagnostics> run_in_workers(int count, int jobs,
                                         const std::function<void(int, Diagnostics&)>& work,
                                         const std::function<std::string(int)>& describe,

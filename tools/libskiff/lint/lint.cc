@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
+#include <thread>
 #include <chrono>
 #include <map>
 #include <set>
@@ -10,6 +12,7 @@
 
 #include "base/disk.h"
 #include "base/source_text.h"
+#include "build/process_pool.h"
 #include "build/site_loader.h"
 #include "build/site_page.h"
 #include "lint/encoding_check.h"
@@ -29,6 +32,145 @@ struct PageFacts {
   std::vector<PageLink> links;
   std::vector<PageAsset> assets;
 };
+
+// One rendered page as a worker process sends it back.
+struct RenderedPage {
+  PageFacts facts;
+  Findings findings;
+  std::string text;  // reported pages only
+};
+
+// The wire format between workers and the parent: fields in a fixed order,
+// numbers as decimal text and strings as <length>:<bytes>, each followed by
+// ';'. Only skiff's own processes read it.
+class Wire {
+ public:
+  void number(long long n) { out_ += std::to_string(n) + ';'; }
+  void text(std::string_view s) {
+    out_ += std::to_string(s.size()) + ':';
+    out_ += s;
+    out_ += ';';
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class WireReader {
+ public:
+  explicit WireReader(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  long long number() {
+    std::size_t end = in_.find(';', at_);
+    long long n = 0;
+    if (end == std::string_view::npos ||
+        std::from_chars(in_.data() + at_, in_.data() + end, n).ec != std::errc()) {
+      ok_ = false;
+      return 0;
+    }
+    at_ = end + 1;
+    return n;
+  }
+  std::string text() {
+    std::size_t colon = in_.find(':', at_);
+    std::size_t size = 0;
+    if (colon == std::string_view::npos ||
+        std::from_chars(in_.data() + at_, in_.data() + colon, size).ec != std::errc() ||
+        colon + 1 + size >= in_.size() || in_[colon + 1 + size] != ';') {
+      ok_ = false;
+      return {};
+    }
+    std::string s(in_.substr(colon + 1, size));
+    at_ = colon + 2 + size;
+    return s;
+  }
+
+ private:
+  std::string_view in_;
+  std::size_t at_ = 0;
+  bool ok_ = true;
+};
+
+std::string encode_page(const RenderedPage& r) {
+  Wire w;
+  w.number(static_cast<long long>(r.facts.ids.size()));
+  for (const std::string& id : r.facts.ids) w.text(id);
+  w.number(static_cast<long long>(r.facts.links.size()));
+  for (const PageLink& l : r.facts.links) {
+    w.text(l.url);
+    w.text(l.text);
+    w.number(l.image ? 1 : 0);
+    w.number(l.pos.line);
+    w.number(l.pos.column);
+  }
+  w.number(static_cast<long long>(r.facts.assets.size()));
+  for (const PageAsset& a : r.facts.assets) {
+    w.text(a.path);
+    w.number(a.pos.line);
+    w.number(a.pos.column);
+  }
+  w.number(static_cast<long long>(r.findings.size()));
+  for (const Finding& f : r.findings) {
+    w.text(f.rule);
+    w.number(static_cast<long long>(f.severity));
+    w.text(f.file);
+    w.number(f.pos.line);
+    w.number(f.pos.column);
+    w.text(f.message);
+    w.number(f.fix ? 1 : 0);
+    if (f.fix) {
+      w.number(static_cast<long long>(f.fix->begin));
+      w.number(static_cast<long long>(f.fix->end));
+      w.text(f.fix->replacement);
+    }
+  }
+  w.number(r.facts.rendered ? 1 : 0);
+  w.text(r.text);
+  return w.take();
+}
+
+bool decode_page(std::string_view bytes, RenderedPage& r) {
+  WireReader in(bytes);
+  auto count = [&] { long long n = in.number(); return in.ok() && n >= 0 ? n : 0; };
+  for (long long n = count(); n > 0 && in.ok(); --n) r.facts.ids.insert(in.text());
+  for (long long n = count(); n > 0 && in.ok(); --n) {
+    PageLink l;
+    l.url = in.text();
+    l.text = in.text();
+    l.image = in.number() != 0;
+    l.pos.line = static_cast<int>(in.number());
+    l.pos.column = static_cast<int>(in.number());
+    r.facts.links.push_back(std::move(l));
+  }
+  for (long long n = count(); n > 0 && in.ok(); --n) {
+    PageAsset a;
+    a.path = in.text();
+    a.pos.line = static_cast<int>(in.number());
+    a.pos.column = static_cast<int>(in.number());
+    r.facts.assets.push_back(std::move(a));
+  }
+  for (long long n = count(); n > 0 && in.ok(); --n) {
+    Finding f;
+    f.rule = in.text();
+    f.severity = static_cast<Severity>(in.number());
+    f.file = in.text();
+    f.pos.line = static_cast<int>(in.number());
+    f.pos.column = static_cast<int>(in.number());
+    f.message = in.text();
+    if (in.number() != 0) {
+      LintFix fix;
+      fix.begin = static_cast<std::size_t>(in.number());
+      fix.end = static_cast<std::size_t>(in.number());
+      fix.replacement = in.text();
+      f.fix = std::move(fix);
+    }
+    r.findings.push_back(std::move(f));
+  }
+  r.facts.rendered = in.number() != 0;
+  r.text = in.text();
+  return in.ok();
+}
 
 void add(Findings& out, std::string rule, Severity severity, const std::string& file, Position pos,
          std::string message, std::optional<LintFix> fix = std::nullopt) {
@@ -124,7 +266,7 @@ class Linter {
     }
     Diagnostics loading;
     load_site(site_, loading);
-    read_frontmatter(site_, 0);
+    read_frontmatter(site_, jobs());
     // Problems with page files (two sources for one URL) are the `pages`
     // rule; the rest (site.yml, locales, layouts) is configuration.
     Diagnostics page_files;
@@ -141,8 +283,7 @@ class Linter {
     select_reported_pages(result);
 
     const auto& pages = site_.pages.pages();
-    facts_.resize(pages.size());
-    for (std::size_t i = 0; i < pages.size(); ++i) render(static_cast<int>(i), result.findings);
+    render_all(result.findings);
     for (std::size_t i = 0; i < pages.size(); ++i) {
       if (!reported_[i]) continue;
       ++result.pages_checked;
@@ -247,48 +388,77 @@ class Linter {
 
   // Renders page `i` in memory; keeps its ids, links and assets, and turns
   // what the build would report into findings.
-  void render(int i, Findings& out) {
+  int jobs() const {
+    return options_.jobs > 0 ? options_.jobs
+                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+
+  // Renders page `i` in memory: its ids, links and assets, the findings
+  // of the page itself (what the build would report, encoding, repeated
+  // headings, unused imports) and, for reported pages, its text.
+  RenderedPage render(int i) const {
+    RenderedPage r;
     const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
-    PageFacts& facts = facts_[static_cast<std::size_t>(i)];
+    const bool reported = reported_[static_cast<std::size_t>(i)];
     std::string error;
     auto bytes = read_file(page.file, error);
     if (!bytes) {
-      add(out, "config", Severity::Error, page.display_path, {}, error);
-      return;
+      add(r.findings, "config", Severity::Error, page.display_path, {}, error);
+      return r;
     }
-    if (reported_[static_cast<std::size_t>(i)]) {
-      Findings encoding = check_encoding(page.display_path, *bytes);
-      out.insert(out.end(), encoding.begin(), encoding.end());
-      add_diagnostics(out, site_.page_diagnostics[static_cast<std::size_t>(i)], "frontmatter");
-    }
+    if (reported) r.findings = check_encoding(page.display_path, *bytes);
     SourceText source(page.display_path, std::move(*bytes));
     Diagnostics diagnostics;
     PageBody body = render_site_page(site_, i, source, {page.locale, {}, false}, diagnostics);
-    facts.ids = html_ids(body.html);
-    facts.ids.insert(ids_from_layouts_.begin(), ids_from_layouts_.end());
-    facts.links = std::move(body.links);
-    facts.assets = std::move(body.assets);
-    facts.rendered = true;
-    if (reported_[static_cast<std::size_t>(i)]) {
-      for (const PageBody::RepeatedHeading& h : body.repeated_headings) {
-        add(out, "headings", Severity::Warning, page.display_path, h.pos,
-            "the section already has a heading `" + h.text + "`: this one gets the id `" + h.id +
-                "`, and links to `#" + github_slug(h.text) + "` reach only the first");
-      }
-      for (const ResolvedComponent& unused : body.unused_imports) {
-        add(out, "unused-import", Severity::Warning, page.display_path, unused.pos,
-            "`" + unused.local_name + "` is imported but not used");
-      }
+    r.facts.ids = html_ids(body.html);
+    r.facts.links = std::move(body.links);
+    r.facts.assets = std::move(body.assets);
+    r.facts.rendered = true;
+    if (!reported) return r;
+    for (const PageBody::RepeatedHeading& h : body.repeated_headings) {
+      add(r.findings, "headings", Severity::Warning, page.display_path, h.pos,
+          "the section already has a heading `" + h.text + "`: this one gets the id `" + h.id +
+              "`, and links to `#" + github_slug(h.text) + "` reach only the first");
     }
-    if (reported_[static_cast<std::size_t>(i)]) {
-      // Missing video files are the `assets` rule, checked below.
-      Diagnostics rest;
-      for (const Diagnostic& d : diagnostics.all()) {
-        if (d.message.find("not found in public/") == std::string::npos) rest.add(d);
+    for (const ResolvedComponent& unused : body.unused_imports) {
+      add(r.findings, "unused-import", Severity::Warning, page.display_path, unused.pos,
+          "`" + unused.local_name + "` is imported but not used");
+    }
+    // Missing video files are the `assets` rule, checked with the links.
+    Diagnostics rest;
+    for (const Diagnostic& d : diagnostics.all()) {
+      if (d.message.find("not found in public/") == std::string::npos) rest.add(d);
+    }
+    add_diagnostics(r.findings, rest, "components");
+    r.text = std::string(source.text());
+    return r;
+  }
+
+  // Renders every page, in worker processes (cmark cannot parse on
+  // threads; see build/process_pool.h), and keeps what the checks need.
+  void render_all(Findings& out) {
+    const auto& pages = site_.pages.pages();
+    const int count = static_cast<int>(pages.size());
+    std::vector<WorkerResult> results = run_in_workers_with_output(
+        count, jobs(),
+        [&](int i, Diagnostics&, std::string& output) { output = encode_page(render(i)); },
+        [&](int i) { return pages[static_cast<std::size_t>(i)].display_path; }, {});
+    facts_.resize(pages.size());
+    for (int i = 0; i < count; ++i) {
+      const std::size_t at = static_cast<std::size_t>(i);
+      add_diagnostics(out, results[at].diagnostics, "components");  // a worker that crashed
+      RenderedPage r;
+      if (!results[at].output.empty() && !decode_page(results[at].output, r)) {
+        add(out, "config", Severity::Error, pages[at].display_path, {}, "internal error: page facts lost");
       }
-      add_diagnostics(out, rest, "components");
-      text_index_[page.display_path] = texts_.size();
-      texts_.emplace_back(page.display_path, std::string(source.text()));
+      r.facts.ids.insert(ids_from_layouts_.begin(), ids_from_layouts_.end());
+      facts_[at] = std::move(r.facts);
+      out.insert(out.end(), r.findings.begin(), r.findings.end());
+      if (reported_[at]) {
+        add_diagnostics(out, site_.page_diagnostics[at], "frontmatter");
+        text_index_[pages[at].display_path] = texts_.size();
+        texts_.emplace_back(pages[at].display_path, std::move(r.text));
+      }
     }
   }
 

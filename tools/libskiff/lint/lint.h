@@ -46,6 +46,7 @@ struct LintOptions {
   // resolved against the current folder); links into the rest of the site
   // still resolve. Empty: every page.
   std::vector<std::filesystem::path> files;
+  int jobs = 0;  // worker processes that render pages; 0 = one per core
 };
 
 struct LintResult {
