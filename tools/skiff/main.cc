@@ -39,12 +39,15 @@ constexpr const char* kLintHelp = R"(Examples:
   skiff lint site                  check site/
   skiff lint site --format github  annotations for GitHub Actions
   skiff lint site --format sarif > lint.sarif   for code scanning
-  skiff lint site pages/en/a.md    report only these pages (links into the
+  skiff lint site --fix            repair what is unambiguous, then report
+  skiff lint site site/pages/en/a.md
+                                   report only this page (links into the
                                    rest of the site still resolve)
 
 Rules: links, anchors, link-locale, assets, link-style, own-domain,
 link-text, script-url, pages, frontmatter, components, unused-import,
-headings, encoding, external (with --external), config. Set a rule's level in site.yml:
+headings, encoding, external (with --external), config.
+Set a rule's level in site.yml:
   lint: { rules: { link-text: off, own-domain: error } }
 Silence one in a page with <!-- skiff-lint-disable RULE --> (from that line
 on), <!-- skiff-lint-disable-line RULE --> or -next-line.
