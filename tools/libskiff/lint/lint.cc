@@ -368,17 +368,16 @@ class Linter {
   void select_reported_pages(LintResult& result) {
     const auto& pages = site_.pages.pages();
     reported_.assign(pages.size(), options_.files.empty());
+    if (options_.files.empty()) return;
+    std::error_code ec;
+    std::map<std::filesystem::path, std::size_t> by_path;  // canonical page file → index
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      by_path.emplace(std::filesystem::weakly_canonical(pages[i].file, ec), i);
+    }
     for (const std::filesystem::path& asked : options_.files) {
-      std::error_code ec;
-      std::filesystem::path want = std::filesystem::weakly_canonical(asked, ec);
-      bool found = false;
-      for (std::size_t i = 0; i < pages.size(); ++i) {
-        if (std::filesystem::weakly_canonical(pages[i].file, ec) == want) {
-          reported_[i] = true;
-          found = true;
-        }
-      }
-      if (!found) {
+      auto it = by_path.find(std::filesystem::weakly_canonical(asked, ec));
+      if (it != by_path.end()) reported_[it->second] = true;
+      if (it == by_path.end()) {
         add(result.findings, "config", Severity::Error, asked.string(), {},
             "not a page of this site (pages live under " + (site_.root / "pages").string() + ")");
         result.config_error = true;
@@ -386,8 +385,6 @@ class Linter {
     }
   }
 
-  // Renders page `i` in memory; keeps its ids, links and assets, and turns
-  // what the build would report into findings.
   int jobs() const {
     return options_.jobs > 0 ? options_.jobs
                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
