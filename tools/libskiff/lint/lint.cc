@@ -217,22 +217,6 @@ std::set<std::string, std::less<>> layout_ids(const std::filesystem::path& root)
   return ids;
 }
 
-// Byte offset of `pos` (1-based line, code-point column) in `text`, where
-// lines end at '\n', "\r\n" or a lone '\r'; npos if the text is shorter.
-std::size_t byte_offset(std::string_view text, Position pos) {
-  std::size_t at = 0;
-  for (int line = 1; line < pos.line; ++line) {
-    std::size_t end = text.find_first_of("\r\n", at);
-    if (end == std::string_view::npos) return std::string_view::npos;
-    at = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
-  }
-  for (int column = 1; column < pos.column && at < text.size(); ++column) {
-    ++at;
-    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-  }
-  return at;
-}
-
 // `url` with its path (everything before '?' or '#') replaced by `path`.
 std::string with_path(std::string_view url, std::string_view path) {
   std::size_t rest = url.find_first_of("?#");
@@ -299,7 +283,7 @@ class Linter {
     }
     if (!options_.files.empty()) {
       std::erase_if(result.findings, [&](const Finding& f) {
-        return f.file.starts_with("pages/") && reported_files.count(f.file) == 0;
+        return f.rule != "config" && f.file.starts_with("pages/") && reported_files.count(f.file) == 0;
       });
     }
     apply_suppressions(result.findings, texts_);
@@ -527,6 +511,8 @@ class Linter {
       case LinkTarget::Kind::SitePath:
         break;
     }
+    // "/" (or the base path): the generated language chooser.
+    if (target.path.empty()) return;
     if (target.own_domain) {
       std::string path = without_host(url);
       add(out, "own-domain", Severity::Warning, file, pos,
@@ -568,16 +554,46 @@ class Linter {
   // shortly after `pos` in `file`) with `replacement`; none when the link's
   // text is not there as written (a reference definition elsewhere, or
   // escapes and entities cmark resolved).
+  // Only inline links qualify: the page must hold `](URL)` (or `](URL "`)
+  // on the link's own line, after its `[`. Reference definitions, autolinks
+  // and URLs with entities or escapes get no fix rather than a guess that
+  // could land in a code sample.
   std::optional<LintFix> url_fix(const std::string& file, Position pos, const std::string& written,
                                  const std::string& replacement) const {
     auto it = text_index_.find(file);
     if (it == text_index_.end() || written.empty()) return std::nullopt;
     std::string_view text = texts_[it->second].second;
-    std::size_t at = byte_offset(text, pos);
+    std::size_t at = line_offset(it->second, text, pos);
     if (at == std::string_view::npos) return std::nullopt;
-    std::size_t found = text.find(written, at);
-    if (found == std::string_view::npos || found - at > 4096) return std::nullopt;
-    return LintFix{found, found + written.size(), replacement};
+    std::size_t line_end = text.find_first_of("\r\n", at);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string needle = "](" + written;
+    std::size_t found = text.find(needle, at);
+    if (found == std::string_view::npos || found + needle.size() > line_end) return std::nullopt;
+    std::size_t end = found + needle.size();
+    if (end >= text.size() || (text[end] != ')' && text[end] != ' ')) return std::nullopt;
+    return LintFix{found + 2, end, replacement};
+  }
+
+  // Byte offset of `pos` in reported text `index`, through a line index
+  // built once per file (fixes on a long page stay linear).
+  std::size_t line_offset(std::size_t index, std::string_view text, Position pos) const {
+    std::vector<std::size_t>& starts = line_starts_[index];
+    if (starts.empty()) {
+      starts.push_back(0);
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+          starts.push_back(i + 1);
+        }
+      }
+    }
+    if (pos.line < 1 || static_cast<std::size_t>(pos.line) > starts.size()) return std::string_view::npos;
+    std::size_t at = starts[static_cast<std::size_t>(pos.line) - 1];
+    for (int column = 1; column < pos.column && at < text.size(); ++column) {
+      ++at;
+      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+    }
+    return at;
   }
 
   // External links: counted always, fetched only with --external.
@@ -625,6 +641,7 @@ class Linter {
   std::vector<ExternalLink> external_;  // http(s) links of the reported pages
   std::vector<std::pair<std::string, std::string>> texts_;  // reported file → text
   std::map<std::string, std::size_t, std::less<>> text_index_;  // file → index in texts_
+  mutable std::map<std::size_t, std::vector<std::size_t>> line_starts_;  // texts_ index → line starts
 };
 
 }  // namespace
