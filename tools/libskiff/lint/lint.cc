@@ -18,6 +18,7 @@
 #include "lint/encoding_check.h"
 #include "lint/external_links.h"
 #include "lint/link_target.h"
+#include "lint/lint_rules.h"
 #include "lint/page_ids.h"
 #include "lint/suppressions.h"
 #include "markdown/slugger.h"
@@ -297,13 +298,9 @@ class Linter {
  private:
   // site.yml `lint.rules`: each rule off, a warning or an error.
   void apply_rule_levels(LintResult& result) {
-    static const std::set<std::string, std::less<>> kRules = {
-        "links", "anchors", "link-locale", "assets", "link-style", "own-domain", "link-text",
-        "script-url", "pages", "frontmatter", "components", "unused-import", "headings",
-        "encoding", "external"};
     std::map<std::string, std::string, std::less<>> levels;
     for (const SiteConfig::LintRuleSetting& s : site_.config.lint_rules) {
-      if (kRules.count(s.rule) == 0) {
+      if (find_lint_rule(s.rule) == nullptr || s.rule == "config") {
         add(result.findings, "config", Severity::Error, "site.yml", s.pos,
             "unknown lint rule `" + s.rule + "` (skiff lint --help lists them)");
         result.config_error = true;

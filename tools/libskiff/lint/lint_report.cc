@@ -1,5 +1,7 @@
 #include "lint/lint_report.h"
 
+#include "lint/lint_rules.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <utility>
@@ -251,27 +253,7 @@ Json artifact_location(const LintReportOptions& options, const std::string& file
 // table does not know still get a description (reportingDescriptor needs
 // only an id, GitHub wants shortDescription).
 std::string rule_description(const std::string& rule) {
-  static const std::pair<std::string_view, std::string_view> known[] = {
-      {"links", "Links point to pages and files that exist inside the site"},
-      {"anchors", "Link fragments name an id on the target page"},
-      {"link-locale", "Links stay in the page's own locale"},
-      {"assets", "Images and video sources are files in public/"},
-      {"link-style", "Site links use the exact case and the trailing slash"},
-      {"own-domain", "Links to the site itself are paths, not absolute URLs"},
-      {"link-text", "Link text says where the link goes"},
-      {"script-url", "No javascript: links"},
-      {"pages", "Every translated page has a default-locale page and a URL of its own"},
-      {"config", "site.yml and locale files are valid"},
-      {"external", "External links answer"},
-      {"frontmatter", "Frontmatter is valid YAML with the keys skiff expects"},
-      {"components", "Components are imported, closed and given valid props and slots"},
-      {"unused-import", "Every setup import is used on the page"},
-      {"headings", "Headings on a page have different texts, so different ids"},
-      {"encoding", "Files are valid UTF-8 without a byte-order mark or mojibake"},
-  };
-  for (const auto& [id, text] : known) {
-    if (id == rule) return std::string(text);
-  }
+  if (const LintRule* known = find_lint_rule(rule)) return std::string(known->description);
   return "skiff lint rule " + rule;
 }
 
