@@ -43,6 +43,16 @@ BOOST_AUTO_TEST_CASE(results_come_back_by_index_with_every_field) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(outputs_larger_than_a_batch_arrive_whole) {
+  // Records are batched about 64 KiB at a time: items of several KiB each
+  // cross batch boundaries and pipe buffer sizes.
+  auto output_of = [](int i) { return std::string(static_cast<std::size_t>(1000 + 37 * i), static_cast<char>('a' + i % 26)); };
+  std::vector<WorkerResult> results = run_in_workers_with_output(
+      300, 2, [&](int i, Diagnostics&, std::string& out) { out = output_of(i); }, name_of, {});
+  BOOST_REQUIRE_EQUAL(results.size(), 300u);
+  for (int i = 0; i < 300; ++i) BOOST_TEST((results[static_cast<std::size_t>(i)].output == output_of(i)), i);
+}
+
 BOOST_AUTO_TEST_CASE(progress_reaches_the_total) {
   int last_done = -1;
   int last_total = -1;

@@ -16,9 +16,23 @@
 namespace skiff {
 namespace {
 
-// Record tags on a worker's pipe.
-constexpr char kStart = 'S';   // followed by int32 index
-constexpr char kResult = 'R';  // int32 index, int32 count, then count diagnostics
+// What workers and the parent share, in one anonymous shared mapping of
+// 1 + jobs counters: the next item to take, then the item each worker is on
+// (-1: none), so a worker that dies mid-item can be named without a message
+// per item on the pipe.
+class SharedState {
+ public:
+  static std::size_t bytes(int jobs) { return sizeof(std::atomic<int>) * static_cast<std::size_t>(1 + jobs); }
+  SharedState(void* memory, int jobs) : slots_(static_cast<std::atomic<int>*>(memory)) {
+    new (&slots_[0]) std::atomic<int>(0);
+    for (int w = 0; w < jobs; ++w) new (&slots_[1 + w]) std::atomic<int>(-1);
+  }
+  std::atomic<int>& next() { return slots_[0]; }
+  std::atomic<int>& current(int worker) { return slots_[1 + worker]; }
+
+ private:
+  std::atomic<int>* slots_;
+};
 
 bool write_all(int fd, const void* data, std::size_t size) {
   const char* p = static_cast<const char*>(data);
@@ -32,17 +46,47 @@ bool write_all(int fd, const void* data, std::size_t size) {
   return true;
 }
 
-bool read_all(int fd, void* data, std::size_t size) {
-  char* p = static_cast<char*>(data);
-  while (size > 0) {
-    ssize_t n = ::read(fd, p, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    p += n;
-    size -= static_cast<std::size_t>(n);
+// Reads a pipe through a buffer: a record's many small fields cost one
+// read(2) per 64 KiB, not one per field.
+class PipeReader {
+ public:
+  explicit PipeReader(int fd) : fd_(fd), buffer_(1 << 16) {}
+  bool read(void* data, std::size_t size) {
+    char* p = static_cast<char*>(data);
+    while (size > 0) {
+      if (at_ == end_ && !fill()) return false;
+      std::size_t n = std::min(size, end_ - at_);
+      std::memcpy(p, buffer_.data() + at_, n);
+      at_ += n;
+      p += n;
+      size -= n;
+    }
+    return true;
   }
-  return true;
-}
+  bool read_int(std::int32_t& v) { return read(&v, sizeof v); }
+  bool read_text(std::string& s) {
+    std::int32_t size = 0;
+    if (!read_int(size) || size < 0) return false;
+    s.resize(static_cast<std::size_t>(size));
+    return size == 0 || read(s.data(), s.size());
+  }
+
+ private:
+  bool fill() {
+    for (;;) {
+      ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      at_ = 0;
+      end_ = static_cast<std::size_t>(n);
+      return true;
+    }
+  }
+  int fd_;
+  std::vector<char> buffer_;
+  std::size_t at_ = 0;
+  std::size_t end_ = 0;
+};
 
 void put_int(std::string& out, std::int32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 void put_text(std::string& out, const std::string& s) {
@@ -50,8 +94,11 @@ void put_text(std::string& out, const std::string& s) {
   out += s;
 }
 
+// One item's record: int32 index, its output, int32 count, then count
+// diagnostics (severity, line, column, file, message).
 std::string encode(int index, const Diagnostics& diagnostics, const std::string& output) {
-  std::string out(1, kResult);
+  std::string out;
+  out.reserve(16 + output.size());
   put_int(out, index);
   put_text(out, output);
   put_int(out, static_cast<std::int32_t>(diagnostics.all().size()));
@@ -65,57 +112,52 @@ std::string encode(int index, const Diagnostics& diagnostics, const std::string&
   return out;
 }
 
-bool read_int(int fd, std::int32_t& v) { return read_all(fd, &v, sizeof v); }
-bool read_text(int fd, std::string& s) {
-  std::int32_t size = 0;
-  if (!read_int(fd, size) || size < 0) return false;
-  s.resize(static_cast<std::size_t>(size));
-  return size == 0 || read_all(fd, s.data(), s.size());
-}
-
-// Reads one worker's records until its pipe closes; returns the index it
-// was working on when the pipe closed early, or -1.
-int collect(int fd, std::vector<WorkerResult>& results, std::atomic<int>& done) {
-  int current = -1;
-  for (char tag; read_all(fd, &tag, 1);) {
-    std::int32_t index = 0;
-    if (!read_int(fd, index)) return current;
-    if (tag == kStart) {
-      current = index;
-      continue;
-    }
+// Reads one worker's records until its pipe closes, marking each item
+// received.
+void collect(int fd, std::vector<WorkerResult>& results, std::vector<char>& received,
+             std::atomic<int>& done) {
+  PipeReader in(fd);
+  for (std::int32_t index = 0; in.read_int(index);) {
     std::int32_t count = 0;
-    if (index < 0 || static_cast<std::size_t>(index) >= results.size()) return current;
-    if (!read_text(fd, results[static_cast<std::size_t>(index)].output)) return current;
-    if (!read_int(fd, count)) return current;
-    Diagnostics& out = results[static_cast<std::size_t>(index)].diagnostics;
+    if (index < 0 || static_cast<std::size_t>(index) >= results.size()) return;
+    WorkerResult& result = results[static_cast<std::size_t>(index)];
+    if (!in.read_text(result.output)) return;
+    if (!in.read_int(count)) return;
     for (std::int32_t i = 0; i < count; ++i) {
       std::int32_t severity = 0;
       Diagnostic d;
-      if (!read_int(fd, severity) || !read_int(fd, d.pos.line) || !read_int(fd, d.pos.column) ||
-          !read_text(fd, d.file) || !read_text(fd, d.message)) {
-        return current;
+      if (!in.read_int(severity) || !in.read_int(d.pos.line) || !in.read_int(d.pos.column) ||
+          !in.read_text(d.file) || !in.read_text(d.message)) {
+        return;
       }
       d.severity = static_cast<Severity>(severity);
-      out.add(std::move(d));
+      result.diagnostics.add(std::move(d));
     }
-    current = -1;
+    received[static_cast<std::size_t>(index)] = 1;
     done.fetch_add(1);
   }
-  return current;
 }
 
-[[noreturn]] void worker_main(int fd, std::atomic<int>* next, int count, const WorkFn& work) {
-  for (int i; (i = next->fetch_add(1)) < count;) {
-    std::string start(1, kStart);
-    put_int(start, i);
-    if (!write_all(fd, start.data(), start.size())) break;
+// Records are sent in batches of about 64 KiB: one write (and one wake-up
+// of the parent's reader) per batch, not per item. Items a crashed worker
+// finished but had not sent yet are run again by the parent.
+[[noreturn]] void worker_main(int fd, SharedState shared, int slot, int count, const WorkFn& work) {
+  constexpr std::size_t kBatch = 1 << 16;
+  std::string batch;
+  bool pipe_ok = true;
+  for (int i; pipe_ok && (i = shared.next().fetch_add(1)) < count;) {
+    shared.current(slot).store(i);
     Diagnostics diagnostics;
     std::string output;
     work(i, diagnostics, output);
-    std::string record = encode(i, diagnostics, output);
-    if (!write_all(fd, record.data(), record.size())) break;
+    batch += encode(i, diagnostics, output);
+    if (batch.size() >= kBatch) {
+      pipe_ok = write_all(fd, batch.data(), batch.size());
+      batch.clear();
+    }
   }
+  if (pipe_ok && !batch.empty()) write_all(fd, batch.data(), batch.size());
+  shared.current(slot).store(-1);
   ::close(fd);
   ::_exit(0);  // no destructors or atexit handlers of the parent's objects
 }
@@ -150,10 +192,10 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     }
     return results;
   }
-  void* shared = ::mmap(nullptr, sizeof(std::atomic<int>), PROT_READ | PROT_WRITE,
-                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (shared == MAP_FAILED) return run_in_workers_with_output(count, 1, work, describe, progress);
-  auto* next = new (shared) std::atomic<int>(0);
+  const std::size_t shared_bytes = SharedState::bytes(jobs);
+  void* memory = ::mmap(nullptr, shared_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) return run_in_workers_with_output(count, 1, work, describe, progress);
+  SharedState shared(memory, jobs);
 
   std::vector<pid_t> pids;
   std::vector<int> fds;
@@ -164,7 +206,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     if (pid == 0) {
       ::close(pipe_fds[0]);
       for (int fd : fds) ::close(fd);
-      worker_main(pipe_fds[1], next, count, work);
+      worker_main(pipe_fds[1], shared, w, count, work);
     }
     ::close(pipe_fds[1]);
     if (pid < 0) {
@@ -176,14 +218,14 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
   }
 
   std::atomic<int> done{0};
-  std::vector<int> crashed(fds.size(), -1);
+  std::vector<char> received(results.size(), 0);
   std::mutex mutex;
   std::condition_variable finished_cv;
   std::size_t finished = 0;  // readers whose pipe has closed
   std::vector<std::thread> readers;
   for (std::size_t w = 0; w < fds.size(); ++w) {
     readers.emplace_back([&, w] {
-      crashed[w] = collect(fds[w], results, done);
+      collect(fds[w], results, received, done);
       std::lock_guard<std::mutex> lock(mutex);
       ++finished;
       finished_cv.notify_all();
@@ -210,16 +252,25 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     ::waitpid(pid, &status, 0);
   }
   if (progress) progress(done.load(), count);
-  for (int index : crashed) {
-    if (index < 0) continue;
+  // A worker that died mid-item left it as its current one, unreceived.
+  std::vector<char> crashed(results.size(), 0);
+  for (std::size_t w = 0; w < pids.size(); ++w) {
+    int index = shared.current(static_cast<int>(w)).load();
+    if (index < 0 || index >= count || received[static_cast<std::size_t>(index)]) continue;
+    crashed[static_cast<std::size_t>(index)] = 1;
     results[static_cast<std::size_t>(index)].diagnostics.error(
         describe(index), {}, "skiff crashed while rendering this page; please report it with the page");
   }
-  // Items no worker reached (every worker died or could not start): run
-  // them here so nothing is silently missing.
-  int started_items = std::min(next->load(), count);
-  for (int i = started_items; i < count; ++i) run_here(i);
-  ::munmap(shared, sizeof(std::atomic<int>));
+  // Items no worker reached (every worker died or could not start), and
+  // items a dead worker finished but never sent: run them here so nothing
+  // is silently missing.
+  for (int i = 0; i < count; ++i) {
+    const auto at = static_cast<std::size_t>(i);
+    if (received[at] || crashed[at]) continue;
+    results[at] = WorkerResult{};  // drop a record cut off mid-way
+    run_here(i);
+  }
+  ::munmap(memory, shared_bytes);
   return results;
 }
 
