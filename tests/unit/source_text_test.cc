@@ -217,4 +217,19 @@ BOOST_AUTO_TEST_CASE(round_trips_with_position_of) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(offset_of_inverts_position_of_and_line_of_agrees) {
+  SourceText text("f", "x\r\n\xC3\xA9\xC3\xA9\n\rlast");
+  for (std::size_t offset = 0; offset <= text.text().size(); ++offset) {
+    if (offset < text.text().size() && (static_cast<unsigned char>(text.text()[offset]) & 0xC0) == 0x80) continue;
+    BOOST_TEST_CONTEXT("offset " << offset) {
+      Position p = text.position_of(offset);
+      BOOST_TEST(text.line_of(offset) == p.line);
+      BOOST_TEST(text.offset_of(p) == offset);
+    }
+  }
+  BOOST_TEST(text.offset_of({0, 1}) == std::string::npos);
+  BOOST_TEST(text.offset_of({9, 1}) == std::string::npos);
+  BOOST_TEST(text.offset_of({4, 99}) == text.text().size());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,7 @@
 #include "base/disk.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,20 +13,38 @@
 namespace skiff {
 
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // POSIX reads: a whole file in one or two calls (pages are read on every
+  // lint and build, so istream's per-character path is too slow).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = "cannot read " + path.string() + ": " + std::strerror(errno);
     return std::nullopt;
   }
   std::string data;
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (!ec) data.reserve(static_cast<std::size_t>(size));
-  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    error = "cannot read " + path.string() + ": " + std::strerror(errno);
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    error = "cannot read " + path.string() + ": " + std::strerror(EISDIR);
     return std::nullopt;
   }
+  // The size is a hint: the file may grow or shrink while it is read.
+  std::size_t capacity = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 4096;
+  std::size_t used = 0;
+  for (;;) {
+    if (used == data.size()) data.resize(std::max(capacity, data.size() * 2));
+    ssize_t got = ::read(fd, data.data() + used, data.size() - used);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      int saved = errno;
+      ::close(fd);
+      error = "cannot read " + path.string() + ": " + std::strerror(saved);
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  data.resize(used);
   return data;
 }
 

@@ -27,6 +27,22 @@ Position SourceText::position_of(std::size_t offset) const {
   return {static_cast<int>(line_index) + 1, column};
 }
 
+int SourceText::line_of(std::size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<int>(it - line_starts_.begin());
+}
+
+std::size_t SourceText::offset_of(Position pos) const {
+  if (pos.line < 1 || static_cast<std::size_t>(pos.line) > line_starts_.size()) return std::string::npos;
+  std::size_t at = line_starts_[static_cast<std::size_t>(pos.line) - 1];
+  for (int column = 1; column < pos.column && at < bytes_.size(); ++column) {
+    ++at;
+    while (at < bytes_.size() && (static_cast<unsigned char>(bytes_[at]) & 0xC0) == 0x80) ++at;
+  }
+  return at;
+}
+
 std::size_t SourceText::line_start(int line) const {
   if (line < 1) return 0;
   if (static_cast<std::size_t>(line) > line_starts_.size()) return bytes_.size();

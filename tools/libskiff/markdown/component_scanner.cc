@@ -89,7 +89,7 @@ class Scanner {
         nl = kLineEnds.find(s, nl + 1);
       }
       std::size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
-      note_line_start(source_.position_of(from + i).line);
+      note_line_start(source_.line_of(from + i));
       append_text(md, s.substr(i, end - i));
       i = end;
     }
