@@ -22,6 +22,11 @@ BOOST_AUTO_TEST_CASE(entities_are_decoded_and_comments_and_scripts_skipped) {
   BOOST_TEST((ids == Ids{"caf\xC3\xA9&co", "yes"}));
 }
 
+BOOST_AUTO_TEST_CASE(tag_and_attribute_names_are_matched_in_any_case) {
+  Ids ids = html_ids("<SCRIPT>x = '<p id=\"no\">'</Script><A NAME=\"up\"></A><DIV ID=\"Mixed\"></DIV>");
+  BOOST_TEST((ids == Ids{"Mixed", "up"}));
+}
+
 BOOST_AUTO_TEST_CASE(broken_markup_does_not_stop_the_scan) {
   Ids ids = html_ids("<p id=\"a\" <<< < id=\"b\"> text <div id=\"c");
   BOOST_TEST(ids.count("a") == 1u);

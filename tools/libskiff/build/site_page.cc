@@ -9,9 +9,16 @@ namespace skiff {
 PageBody render_site_page(const LoadedSite& site, int index, const SourceText& source,
                           const SitePageOptions& options, Diagnostics& diagnostics) {
   const auto i = static_cast<std::size_t>(index);
-  const PageSource& page = site.pages.pages()[i];
-  Fragment root = scan_components(source, site.body_offsets[i], diagnostics);
-  ImportTable imports = resolve_imports(site.frontmatter[i], page.display_path, site.config,
+  return render_site_page(site, index, source, site.frontmatter[i], site.body_offsets[i], options,
+                          diagnostics);
+}
+
+PageBody render_site_page(const LoadedSite& site, int index, const SourceText& source,
+                          const Frontmatter& frontmatter, std::size_t body_offset,
+                          const SitePageOptions& options, Diagnostics& diagnostics) {
+  const PageSource& page = site.pages.pages()[static_cast<std::size_t>(index)];
+  Fragment root = scan_components(source, body_offset, diagnostics);
+  ImportTable imports = resolve_imports(frontmatter, page.display_path, site.config,
                                         site.components, ComponentRegistry::builtins(), diagnostics);
   PageContext context;
   context.config = &site.config;

@@ -20,8 +20,15 @@ struct SitePageOptions {
 };
 
 // `source` is page `index`'s text (the caller read it); problems go to
-// `diagnostics` with positions in it.
+// `diagnostics` with positions in it. The page's frontmatter and body offset
+// come from site.frontmatter / site.body_offsets (read_frontmatter)…
 PageBody render_site_page(const LoadedSite& site, int index, const SourceText& source,
                           const SitePageOptions& options, Diagnostics& diagnostics);
+// … or from the caller, who parsed `source` itself (lint reads each page
+// once, in its worker, and never fills site.frontmatter).
+PageBody render_site_page(const LoadedSite& site, int index, const SourceText& source,
+                          const Frontmatter& frontmatter, std::size_t body_offset,
+                          const SitePageOptions& options,
+                          Diagnostics& diagnostics);
 
 }  // namespace skiff

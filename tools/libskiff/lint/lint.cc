@@ -26,19 +26,32 @@
 namespace skiff {
 namespace {
 
-// What lint keeps of one rendered page.
-struct PageFacts {
-  bool rendered = false;
-  std::set<std::string, std::less<>> ids;
-  std::vector<PageLink> links;
-  std::vector<PageAsset> assets;
+// A link to `#fragment` on another page (source page `target`): checked
+// in the parent once every page's ids are known.
+struct PendingAnchor {
+  int target = -1;
+  std::string fragment;
+  std::string url;   // as written, for the message
+  std::string path;  // the target's site path ("en/guides/x/"), for the message
+  Position pos;
 };
 
-// One rendered page as a worker process sends it back.
+// One rendered page as a worker process sends it back. Workers check
+// everything a page's own text and the site's URL index decide; only what
+// needs other pages (their ids) comes back to the parent.
 struct RenderedPage {
-  PageFacts facts;
+  bool rendered = false;
+  std::vector<std::string> ids;  // sorted, unique (the body's; layouts' are added in the parent)
   Findings findings;
-  std::string text;  // reported pages only
+  std::vector<PendingAnchor> anchors;                   // reported pages only
+  std::vector<std::pair<std::string, Position>> external;  // http(s) links, reported pages only
+};
+
+// What the parent keeps of each page once its worker is done.
+struct PageFacts {
+  bool rendered = false;
+  std::vector<std::string> ids;  // sorted
+  bool has_id(std::string_view id) const { return std::binary_search(ids.begin(), ids.end(), id); }
 };
 
 // The wire format between workers and the parent: fields in a fixed order,
@@ -95,22 +108,9 @@ class WireReader {
 
 std::string encode_page(const RenderedPage& r) {
   Wire w;
-  w.number(static_cast<long long>(r.facts.ids.size()));
-  for (const std::string& id : r.facts.ids) w.text(id);
-  w.number(static_cast<long long>(r.facts.links.size()));
-  for (const PageLink& l : r.facts.links) {
-    w.text(l.url);
-    w.text(l.text);
-    w.number(l.image ? 1 : 0);
-    w.number(l.pos.line);
-    w.number(l.pos.column);
-  }
-  w.number(static_cast<long long>(r.facts.assets.size()));
-  for (const PageAsset& a : r.facts.assets) {
-    w.text(a.path);
-    w.number(a.pos.line);
-    w.number(a.pos.column);
-  }
+  w.number(r.rendered ? 1 : 0);
+  w.number(static_cast<long long>(r.ids.size()));
+  for (const std::string& id : r.ids) w.text(id);
   w.number(static_cast<long long>(r.findings.size()));
   for (const Finding& f : r.findings) {
     w.text(f.rule);
@@ -126,38 +126,41 @@ std::string encode_page(const RenderedPage& r) {
       w.text(f.fix->replacement);
     }
   }
-  w.number(r.facts.rendered ? 1 : 0);
-  w.text(r.text);
+  w.number(static_cast<long long>(r.anchors.size()));
+  for (const PendingAnchor& a : r.anchors) {
+    w.number(a.target);
+    w.text(a.fragment);
+    w.text(a.url);
+    w.text(a.path);
+    w.number(a.pos.line);
+    w.number(a.pos.column);
+  }
+  w.number(static_cast<long long>(r.external.size()));
+  for (const auto& [url, pos] : r.external) {
+    w.text(url);
+    w.number(pos.line);
+    w.number(pos.column);
+  }
   return w.take();
 }
 
 bool decode_page(std::string_view bytes, RenderedPage& r) {
   WireReader in(bytes);
   auto count = [&] { long long n = in.number(); return in.ok() && n >= 0 ? n : 0; };
-  for (long long n = count(); n > 0 && in.ok(); --n) r.facts.ids.insert(in.text());
-  for (long long n = count(); n > 0 && in.ok(); --n) {
-    PageLink l;
-    l.url = in.text();
-    l.text = in.text();
-    l.image = in.number() != 0;
-    l.pos.line = static_cast<int>(in.number());
-    l.pos.column = static_cast<int>(in.number());
-    r.facts.links.push_back(std::move(l));
-  }
-  for (long long n = count(); n > 0 && in.ok(); --n) {
-    PageAsset a;
-    a.path = in.text();
-    a.pos.line = static_cast<int>(in.number());
-    a.pos.column = static_cast<int>(in.number());
-    r.facts.assets.push_back(std::move(a));
-  }
+  auto position = [&] {
+    Position pos;
+    pos.line = static_cast<int>(in.number());
+    pos.column = static_cast<int>(in.number());
+    return pos;
+  };
+  r.rendered = in.number() != 0;
+  for (long long n = count(); n > 0 && in.ok(); --n) r.ids.push_back(in.text());
   for (long long n = count(); n > 0 && in.ok(); --n) {
     Finding f;
     f.rule = in.text();
     f.severity = static_cast<Severity>(in.number());
     f.file = in.text();
-    f.pos.line = static_cast<int>(in.number());
-    f.pos.column = static_cast<int>(in.number());
+    f.pos = position();
     f.message = in.text();
     if (in.number() != 0) {
       LintFix fix;
@@ -168,8 +171,19 @@ bool decode_page(std::string_view bytes, RenderedPage& r) {
     }
     r.findings.push_back(std::move(f));
   }
-  r.facts.rendered = in.number() != 0;
-  r.text = in.text();
+  for (long long n = count(); n > 0 && in.ok(); --n) {
+    PendingAnchor a;
+    a.target = static_cast<int>(in.number());
+    a.fragment = in.text();
+    a.url = in.text();
+    a.path = in.text();
+    a.pos = position();
+    r.anchors.push_back(std::move(a));
+  }
+  for (long long n = count(); n > 0 && in.ok(); --n) {
+    std::string url = in.text();
+    r.external.emplace_back(std::move(url), position());
+  }
   return in.ok();
 }
 
@@ -251,7 +265,8 @@ class Linter {
     }
     Diagnostics loading;
     load_site(site_, loading);
-    read_frontmatter(site_, jobs());
+    // No read_frontmatter: each worker parses the frontmatter of the pages
+    // it renders, so every page file is read once, in parallel.
     // Problems with page files (two sources for one URL) are the `pages`
     // rule; the rest (site.yml, locales, layouts) is configuration.
     Diagnostics page_files;
@@ -272,22 +287,17 @@ class Linter {
     for (std::size_t i = 0; i < pages.size(); ++i) {
       if (!reported_[i]) continue;
       ++result.pages_checked;
-      check_frontmatter(static_cast<int>(i), result.findings);
-      check_links(static_cast<int>(i), result.findings);
       check_translation(static_cast<int>(i), result.findings);
     }
+    check_anchors(result.findings);
     check_external(result);
     // Findings on pages not asked for (`skiff lint a.md`) are dropped.
-    std::set<std::string, std::less<>> reported_files;
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-      if (reported_[i]) reported_files.insert(pages[i].display_path);
-    }
     if (!options_.files.empty()) {
       std::erase_if(result.findings, [&](const Finding& f) {
-        return f.rule != "config" && f.file.starts_with("pages/") && reported_files.count(f.file) == 0;
+        return f.rule != "config" && f.file.starts_with("pages/") && reported_files_.count(f.file) == 0;
       });
     }
-    apply_suppressions(result.findings, texts_);
+    apply_suppressions(result.findings, texts_of_files_with_findings(result.findings));
     apply_rule_levels(result);
     std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
       return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
@@ -349,7 +359,15 @@ class Linter {
   void select_reported_pages(LintResult& result) {
     const auto& pages = site_.pages.pages();
     reported_.assign(pages.size(), options_.files.empty());
-    if (options_.files.empty()) return;
+    auto index_reported = [&] {
+      for (std::size_t i = 0; i < pages.size(); ++i) {
+        if (reported_[i]) reported_files_.emplace(pages[i].display_path, i);
+      }
+    };
+    if (options_.files.empty()) {
+      index_reported();
+      return;
+    }
     std::error_code ec;
     std::map<std::filesystem::path, std::size_t> by_path;  // canonical page file → index
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -364,6 +382,7 @@ class Linter {
         result.config_error = true;
       }
     }
+    index_reported();
   }
 
   int jobs() const {
@@ -371,9 +390,10 @@ class Linter {
                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
 
-  // Renders page `i` in memory: its ids, links and assets, the findings
-  // of the page itself (what the build would report, encoding, repeated
-  // headings, unused imports) and, for reported pages, its text.
+  // Renders page `i` in memory and checks it: its ids; for reported pages
+  // the findings of the page itself (what the build would report, encoding,
+  // frontmatter, repeated headings, unused imports) and of its links, but
+  // for anchors on other pages, which come back as PendingAnchor.
   RenderedPage render(int i) const {
     RenderedPage r;
     const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
@@ -386,13 +406,21 @@ class Linter {
     }
     if (reported) r.findings = check_encoding(page.display_path, *bytes);
     SourceText source(page.display_path, std::move(*bytes));
+    Diagnostics frontmatter_problems;
+    ParsedPage parsed = parse_frontmatter(source, frontmatter_problems);
+    if (reported) {
+      add_diagnostics(r.findings, frontmatter_problems, "frontmatter");
+      check_frontmatter(page, parsed.frontmatter, frontmatter_problems, r.findings);
+    }
     Diagnostics diagnostics;
-    PageBody body = render_site_page(site_, i, source, {page.locale, {}, false}, diagnostics);
-    r.facts.ids = html_ids(body.html);
-    r.facts.links = std::move(body.links);
-    r.facts.assets = std::move(body.assets);
-    r.facts.rendered = true;
-    if (!reported) return r;
+    PageBody body = render_site_page(site_, i, source, parsed.frontmatter, parsed.body_offset,
+                                     {page.locale, {}, false}, diagnostics);
+    std::set<std::string, std::less<>> ids = html_ids(body.html);
+    r.rendered = true;
+    if (!reported) {
+      r.ids.assign(ids.begin(), ids.end());
+      return r;
+    }
     for (const PageBody::RepeatedHeading& h : body.repeated_headings) {
       add(r.findings, "headings", Severity::Warning, page.display_path, h.pos,
           "the section already has a heading `" + h.text + "`: this one gets the id `" + h.id +
@@ -408,7 +436,16 @@ class Linter {
       if (d.message.find("not found in public/") == std::string::npos) rest.add(d);
     }
     add_diagnostics(r.findings, rest, "components");
-    r.text = std::string(source.text());
+    PageCheck check{i, page, source, ids, r};
+    for (const PageLink& link : body.links) {
+      if (!link.image && vague_link_text(link.text)) {
+        add(r.findings, "link-text", Severity::Warning, page.display_path, link.pos,
+            "link text `" + link.text + "` does not say where the link goes");
+      }
+      check_target(check, link.url, link.pos, link.image);
+    }
+    for (const PageAsset& asset : body.assets) check_target(check, asset.path, asset.pos, true);
+    r.ids.assign(ids.begin(), ids.end());
     return r;
   }
 
@@ -429,25 +466,23 @@ class Linter {
       if (!results[at].output.empty() && !decode_page(results[at].output, r)) {
         add(out, "config", Severity::Error, pages[at].display_path, {}, "internal error: page facts lost");
       }
-      r.facts.ids.insert(ids_from_layouts_.begin(), ids_from_layouts_.end());
-      facts_[at] = std::move(r.facts);
-      out.insert(out.end(), r.findings.begin(), r.findings.end());
-      if (reported_[at]) {
-        add_diagnostics(out, site_.page_diagnostics[at], "frontmatter");
-        text_index_[pages[at].display_path] = texts_.size();
-        texts_.emplace_back(pages[at].display_path, std::move(r.text));
-      }
+      std::string().swap(results[at].output);
+      facts_[at].rendered = r.rendered;
+      facts_[at].ids = std::move(r.ids);
+      std::move(r.findings.begin(), r.findings.end(), std::back_inserter(out));
+      for (PendingAnchor& a : r.anchors) anchors_.emplace_back(i, std::move(a));
+      for (auto& [url, pos] : r.external) external_.push_back({std::move(url), pages[at].display_path, pos});
     }
   }
 
-  void check_frontmatter(int i, Findings& out) {
-    const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
-    const Frontmatter& fm = site_.frontmatter[static_cast<std::size_t>(i)];
+  // `problems`: what parsing the frontmatter reported (already findings).
+  void check_frontmatter(const PageSource& page, const Frontmatter& fm, const Diagnostics& problems,
+                         Findings& out) const {
     auto position = [&](std::string_view key) {
       auto it = fm.key_positions.find(key);
       return it == fm.key_positions.end() ? Position{1, 1} : it->second;
     };
-    if (fm.title.empty() && site_.page_diagnostics[static_cast<std::size_t>(i)].error_count() == 0) {
+    if (fm.title.empty() && problems.error_count() == 0) {
       add(out, "frontmatter", Severity::Error, page.display_path, fm.present ? Position{1, 1} : Position{},
           "the page has no `title` in its frontmatter (navigation, tabs and search need one)");
     }
@@ -468,30 +503,28 @@ class Linter {
     }
   }
 
-  void check_links(int i, Findings& out) {
-    const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
-    const PageFacts& facts = facts_[static_cast<std::size_t>(i)];
-    std::string page_path = page.slug.empty() ? page.locale + "/" : page.locale + "/" + page.slug + "/";
-    const std::string& file = page.display_path;
-    for (const PageLink& link : facts.links) {
-      if (!link.image && vague_link_text(link.text)) {
-        add(out, "link-text", Severity::Warning, file, link.pos,
-            "link text `" + link.text + "` does not say where the link goes");
-      }
-      check_target(file, page, page_path, facts, link.url, link.pos, link.image, out);
-    }
-    for (const PageAsset& asset : facts.assets) {
-      check_target(file, page, page_path, facts, asset.path, asset.pos, true, out);
-    }
+  // One reported page under check in a worker.
+  struct PageCheck {
+    int index;
+    const PageSource& page;
+    const SourceText& source;
+    const std::set<std::string, std::less<>>& ids;  // the body's
+    RenderedPage& out;
+  };
+
+  bool has_id(const std::set<std::string, std::less<>>& body_ids, std::string_view id) const {
+    return body_ids.count(id) > 0 || ids_from_layouts_.count(id) > 0;
   }
 
-  void check_target(const std::string& file, const PageSource& page, const std::string& page_path,
-                    const PageFacts& facts, const std::string& url, Position pos, bool asset,
-                    Findings& out) {
+  void check_target(PageCheck& check, const std::string& url, Position pos, bool asset) const {
+    const PageSource& page = check.page;
+    const std::string& file = page.display_path;
+    Findings& out = check.out.findings;
+    std::string page_path = page.slug.empty() ? page.locale + "/" : page.locale + "/" + page.slug + "/";
     LinkTarget target = resolve_link(url, page_path, site_.config);
     switch (target.kind) {
       case LinkTarget::Kind::External:
-        if (url.starts_with("http://") || url.starts_with("https://")) external_.push_back({url, file, pos});
+        if (url.starts_with("http://") || url.starts_with("https://")) check.out.external.emplace_back(url, pos);
         return;
       case LinkTarget::Kind::Script:
         add(out, "script-url", Severity::Error, file, pos, "`javascript:` link: docs links must go somewhere");
@@ -500,7 +533,7 @@ class Linter {
         add(out, "links", Severity::Error, file, pos, "`" + url + "` climbs out of the site");
         return;
       case LinkTarget::Kind::SamePage:
-        if (!target.fragment.empty() && facts.ids.count(target.fragment) == 0) {
+        if (!target.fragment.empty() && !has_id(check.ids, target.fragment)) {
           add(out, "anchors", Severity::Error, file, pos,
               "`" + url + "`: no id `" + target.fragment + "` on this page");
         }
@@ -513,7 +546,7 @@ class Linter {
     if (target.own_domain) {
       std::string path = without_host(url);
       add(out, "own-domain", Severity::Warning, file, pos,
-          "`" + url + "` is this site: write the path `" + path + "`", url_fix(file, pos, url, path));
+          "`" + url + "` is this site: write the path `" + path + "`", url_fix(check.source, pos, url, path));
     }
     if (const SiteUrls::Page* to = urls_.page(target.path)) {
       // Another locale's home page is a language switch, which is fine.
@@ -524,10 +557,13 @@ class Linter {
                 "` pages; link `" + same + "` instead");
       }
       if (!target.fragment.empty()) {
-        const PageFacts& target_facts = facts_[static_cast<std::size_t>(to->source)];
-        if (target_facts.rendered && target_facts.ids.count(target.fragment) == 0) {
-          add(out, "anchors", Severity::Error, file, pos,
-              "`" + url + "`: no id `" + target.fragment + "` on /" + target.path);
+        if (to->source == check.index) {
+          if (!has_id(check.ids, target.fragment)) {
+            add(out, "anchors", Severity::Error, file, pos,
+                "`" + url + "`: no id `" + target.fragment + "` on /" + target.path);
+          }
+        } else {
+          check.out.anchors.push_back({to->source, target.fragment, url, target.path, pos});
         }
       }
       return;
@@ -537,13 +573,24 @@ class Linter {
       std::string fixed = with_path(url, "/" + *exact);
       add(out, "link-style", Severity::Warning, file, pos,
           "`" + url + "` should be written `" + fixed + "` (case and trailing slash matter on most servers)",
-          url_fix(file, pos, url, fixed));
+          url_fix(check.source, pos, url, fixed));
       return;
     }
     if (asset) {
       add(out, "assets", Severity::Error, file, pos, "`" + url + "` is not a file in public/");
     } else {
       add(out, "links", Severity::Error, file, pos, "`" + url + "` is not a page or file of this site");
+    }
+  }
+
+  // Links to `#fragment` on other pages, once every page's ids are known.
+  void check_anchors(Findings& out) const {
+    const auto& pages = site_.pages.pages();
+    for (const auto& [from, a] : anchors_) {
+      const PageFacts& target = facts_[static_cast<std::size_t>(a.target)];
+      if (!target.rendered || target.has_id(a.fragment) || ids_from_layouts_.count(a.fragment) > 0) continue;
+      add(out, "anchors", Severity::Error, pages[static_cast<std::size_t>(from)].display_path, a.pos,
+          "`" + a.url + "`: no id `" + a.fragment + "` on /" + a.path);
     }
   }
 
@@ -555,13 +602,11 @@ class Linter {
   // on the link's own line, after its `[`. Reference definitions, autolinks
   // and URLs with entities or escapes get no fix rather than a guess that
   // could land in a code sample.
-  std::optional<LintFix> url_fix(const std::string& file, Position pos, const std::string& written,
+  std::optional<LintFix> url_fix(const SourceText& source, Position pos, const std::string& written,
                                  const std::string& replacement) const {
-    auto it = text_index_.find(file);
-    if (it == text_index_.end() || written.empty()) return std::nullopt;
-    std::string_view text = texts_[it->second].second;
-    std::size_t at = line_offset(it->second, text, pos);
-    if (at == std::string_view::npos) return std::nullopt;
+    std::string_view text = source.text();
+    std::size_t at = source.offset_of(pos);
+    if (at == std::string_view::npos || written.empty()) return std::nullopt;
     std::size_t line_end = text.find_first_of("\r\n", at);
     if (line_end == std::string_view::npos) line_end = text.size();
     std::string needle = "](" + written;
@@ -572,25 +617,20 @@ class Linter {
     return LintFix{found + 2, end, replacement};
   }
 
-  // Byte offset of `pos` in reported text `index`, through a line index
-  // built once per file (fixes on a long page stay linear).
-  std::size_t line_offset(std::size_t index, std::string_view text, Position pos) const {
-    std::vector<std::size_t>& starts = line_starts_[index];
-    if (starts.empty()) {
-      starts.push_back(0);
-      for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-          starts.push_back(i + 1);
-        }
-      }
+  // The texts of the reported pages that have findings, for their disable
+  // comments. Read again here, not carried from the workers: a clean page
+  // is read once.
+  std::vector<std::pair<std::string, std::string>> texts_of_files_with_findings(const Findings& findings) const {
+    std::set<std::string_view> files;
+    for (const Finding& f : findings) files.insert(f.file);
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (std::string_view file : files) {
+      auto page = reported_files_.find(file);
+      if (page == reported_files_.end()) continue;
+      std::string error;
+      if (auto text = read_file(site_.pages.pages()[page->second].file, error)) texts.emplace_back(file, std::move(*text));
     }
-    if (pos.line < 1 || static_cast<std::size_t>(pos.line) > starts.size()) return std::string_view::npos;
-    std::size_t at = starts[static_cast<std::size_t>(pos.line) - 1];
-    for (int column = 1; column < pos.column && at < text.size(); ++column) {
-      ++at;
-      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-    }
-    return at;
+    return texts;
   }
 
   // External links: counted always, fetched only with --external.
@@ -635,10 +675,9 @@ class Linter {
   std::set<std::string, std::less<>> ids_from_layouts_;
   std::vector<bool> reported_;
   std::vector<PageFacts> facts_;
+  std::vector<std::pair<int, PendingAnchor>> anchors_;  // (from page, link) to check in the parent
   std::vector<ExternalLink> external_;  // http(s) links of the reported pages
-  std::vector<std::pair<std::string, std::string>> texts_;  // reported file → text
-  std::map<std::string, std::size_t, std::less<>> text_index_;  // file → index in texts_
-  mutable std::map<std::size_t, std::vector<std::size_t>> line_starts_;  // texts_ index → line starts
+  std::map<std::string, std::size_t, std::less<>> reported_files_;  // display path → page index
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "lint/page_ids.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/html_entities.h"
@@ -9,10 +10,34 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+// ASCII case-insensitive `s == lower_word` (`lower_word` is lower case).
+// No copies: this runs on every tag and attribute of every page.
+bool is_word(std::string_view s, std::string_view lower_word) {
+  if (s.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower_word[i]) return false;
+  }
+  return true;
+}
+
+// Where the raw text of a <script>/<style> opened at `at` ends: at its
+// closing tag, in any letter case, as browsers end it.
+std::size_t end_of_raw_text(std::string_view html, std::size_t at, std::string_view tag) {
+  for (std::size_t close = at; (close = html.find("</", close)) != std::string_view::npos; close += 2) {
+    std::string_view name = html.substr(close + 2, tag.size());
+    if (name.size() == tag.size() && std::equal(name.begin(), name.end(), tag.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return close;
+    }
+  }
+  return html.size();
 }
 
 }  // namespace
@@ -28,23 +53,21 @@ std::set<std::string, std::less<>> html_ids(std::string_view html) {
     }
     std::size_t name_begin = at + 1;
     std::size_t name_end = name_begin;
-    while (name_end < html.size() && (std::isalnum(static_cast<unsigned char>(html[name_end])) || html[name_end] == '-')) {
-      ++name_end;
-    }
+    while (name_end < html.size() && is_name_char(html[name_end])) ++name_end;
     if (name_end == name_begin) {
       ++at;
       continue;
     }
-    std::string tag = lower(html.substr(name_begin, name_end - name_begin));
+    std::string_view tag = html.substr(name_begin, name_end - name_begin);
     // Attributes up to the end of the tag.
     std::size_t i = name_end;
     while (i < html.size() && html[i] != '>') {
       while (i < html.size() && (is_space(html[i]) || html[i] == '/')) ++i;
       std::size_t attr_begin = i;
       while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/') ++i;
-      std::string attr = lower(html.substr(attr_begin, i - attr_begin));
+      std::string_view attr = html.substr(attr_begin, i - attr_begin);
       while (i < html.size() && is_space(html[i])) ++i;
-      std::string value;
+      std::string_view value;
       bool has_value = false;
       if (i < html.size() && html[i] == '=') {
         ++i;
@@ -54,24 +77,23 @@ std::set<std::string, std::less<>> html_ids(std::string_view html) {
           char quote = html[i];
           std::size_t close = html.find(quote, i + 1);
           if (close == std::string_view::npos) close = html.size();
-          value = std::string(html.substr(i + 1, close - i - 1));
+          value = html.substr(i + 1, close - i - 1);
           i = std::min(html.size(), close + 1);
         } else {
           std::size_t begin = i;
           while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
-          value = std::string(html.substr(begin, i - begin));
+          value = html.substr(begin, i - begin);
         }
       }
       if (attr.empty() && i < html.size() && html[i] != '>') ++i;  // stray character
-      if (has_value && !value.empty() && (attr == "id" || (attr == "name" && tag == "a"))) {
-        ids.insert(decode_html_entities(value));
+      if (has_value && !value.empty() && (is_word(attr, "id") || (is_word(attr, "name") && is_word(tag, "a")))) {
+        ids.insert(value.find('&') == std::string_view::npos ? std::string(value) : decode_html_entities(value));
       }
     }
     at = i;
     // Raw text elements: their content is not markup.
-    if (tag == "script" || tag == "style") {
-      std::size_t close = html.find("</" + tag, at);
-      at = close == std::string_view::npos ? html.size() : close;
+    if (is_word(tag, "script") || is_word(tag, "style")) {
+      at = end_of_raw_text(html, at, tag);
     }
   }
   return ids;
