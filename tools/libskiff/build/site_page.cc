@@ -30,6 +30,7 @@ PageBody render_site_page(const LoadedSite& site, int index, const SourceText& s
   context.source = &source;
   context.markdown = options.markdown;
   context.highlight = options.highlight;
+  context.ids_only = options.ids_only;
   return render_page_body(root, imports, context, diagnostics);
 }
 

@@ -17,6 +17,7 @@ struct SitePageOptions {
   std::string locale;        // the locale the page is shown in
   MarkdownOptions markdown;
   bool highlight = true;     // syntax-highlight code blocks
+  bool ids_only = false;     // no HTML, only PageBody::all_ids (lint)
 };
 
 // `source` is page `index`'s text (the caller read it); problems go to

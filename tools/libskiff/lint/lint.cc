@@ -19,7 +19,7 @@
 #include "lint/external_links.h"
 #include "lint/link_target.h"
 #include "lint/lint_rules.h"
-#include "lint/page_ids.h"
+#include "base/html_ids.h"
 #include "lint/suppressions.h"
 #include "markdown/slugger.h"
 
@@ -414,8 +414,8 @@ class Linter {
     }
     Diagnostics diagnostics;
     PageBody body = render_site_page(site_, i, source, parsed.frontmatter, parsed.body_offset,
-                                     {page.locale, {}, false}, diagnostics);
-    std::set<std::string, std::less<>> ids = html_ids(body.html);
+                                     {page.locale, {}, false, true}, diagnostics);
+    std::set<std::string, std::less<>> ids = std::move(body.all_ids);
     r.rendered = true;
     if (!reported) {
       r.ids.assign(ids.begin(), ids.end());

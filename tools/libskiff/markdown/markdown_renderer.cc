@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/html_escape.h"
+#include "base/html_ids.h"
 #include "markdown/document.h"
 
 namespace skiff {
@@ -248,6 +249,8 @@ class TreeRewriter {
     std::string html = hooks_.code_block(info == nullptr ? "" : info, literal_of(node),
                                          cmark_node_get_start_line(node),
                                          cmark_node_get_start_column(node));
+    // Ids only: code blocks have none, so the node stays and is not scanned.
+    if (options_.ids_only != nullptr) return;
     cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
     cmark_node_set_literal(block, html.c_str());
     cmark_node_replace(node, block);
@@ -286,6 +289,26 @@ class TreeRewriter {
   std::vector<std::pair<cmark_node*, std::string>> headings_;
 };
 
+// Ids-only rendering: adds the ids of every raw HTML node under `root` to
+// `ids`. False when `root` has footnotes, whose ids only cmark's HTML has.
+bool collect_raw_html_ids(cmark_node* root, std::set<std::string, std::less<>>& ids) {
+  cmark_iter* iter = cmark_iter_new(root);
+  bool complete = true;
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE: add_html_ids(literal_of(node), ids); break;
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
+      case CMARK_NODE_FOOTNOTE_REFERENCE: complete = false; break;
+      default: break;
+    }
+  }
+  cmark_iter_free(iter);
+  return complete;
+}
+
 }  // namespace
 
 std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownHooks& hooks,
@@ -295,6 +318,7 @@ std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownH
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
   TreeRewriter rewriter(hooks, options);
   rewriter.rewrite(doc.get());
+  if (options.ids_only != nullptr && collect_raw_html_ids(doc.get(), *options.ids_only)) return {};
   rewriter.finish_headings(cmark_parser_get_syntax_extensions(parser.get()));
 
   cmark_node* render_root = doc.get();
@@ -305,6 +329,10 @@ std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownH
                                  cmark_parser_get_syntax_extensions(parser.get()));
   std::string out(html);
   std::free(html);
+  if (options.ids_only != nullptr) {  // a fragment with footnotes
+    add_html_ids(out, *options.ids_only);
+    return {};
+  }
   if (is_inline && single_paragraph && out.size() >= 8 && out.compare(0, 3, "<p>") == 0 &&
       out.compare(out.size() - 5, 5, "</p>\n") == 0) {
     out = out.substr(3, out.size() - 8);

@@ -1,6 +1,7 @@
 // The fragment targets an HTML document offers: every `id` attribute, and
 // `name` on <a> elements (the old way to make an anchor), as a browser
-// would find them. Lint compares a link's `#fragment` against these.
+// would find them. Lint compares a link's `#fragment` against these; the
+// Markdown renderer collects them from raw HTML when asked for ids only.
 #pragma once
 
 #include <set>
@@ -13,5 +14,7 @@ namespace skiff {
 // decoded). Text outside tags, comments and the contents of <script>/<style>
 // are skipped; it is a tolerant scan, not a validator.
 std::set<std::string, std::less<>> html_ids(std::string_view html);
+// The same, added to `ids`.
+void add_html_ids(std::string_view html, std::set<std::string, std::less<>>& ids);
 
 }  // namespace skiff

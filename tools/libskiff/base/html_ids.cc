@@ -1,4 +1,4 @@
-#include "lint/page_ids.h"
+#include "base/html_ids.h"
 
 #include <algorithm>
 #include <cctype>
@@ -44,6 +44,11 @@ std::size_t end_of_raw_text(std::string_view html, std::size_t at, std::string_v
 
 std::set<std::string, std::less<>> html_ids(std::string_view html) {
   std::set<std::string, std::less<>> ids;
+  add_html_ids(html, ids);
+  return ids;
+}
+
+void add_html_ids(std::string_view html, std::set<std::string, std::less<>>& ids) {
   std::size_t at = 0;
   while ((at = html.find('<', at)) != std::string_view::npos) {
     if (html.compare(at, 4, "<!--") == 0) {
@@ -96,7 +101,6 @@ std::set<std::string, std::less<>> html_ids(std::string_view html) {
       at = end_of_raw_text(html, at, tag);
     }
   }
-  return ids;
 }
 
 }  // namespace skiff

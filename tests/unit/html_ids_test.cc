@@ -1,7 +1,7 @@
-#define BOOST_TEST_MODULE page_ids
+#define BOOST_TEST_MODULE html_ids
 #include <boost/test/unit_test.hpp>
 
-#include "lint/page_ids.h"
+#include "base/html_ids.h"
 
 using namespace skiff;
 using Ids = std::set<std::string, std::less<>>;
