@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE process_pool
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -51,6 +53,15 @@ BOOST_AUTO_TEST_CASE(outputs_larger_than_a_batch_arrive_whole) {
       300, 2, [&](int i, Diagnostics&, std::string& out) { out = output_of(i); }, name_of, {});
   BOOST_REQUIRE_EQUAL(results.size(), 300u);
   for (int i = 0; i < 300; ++i) BOOST_TEST((results[static_cast<std::size_t>(i)].output == output_of(i)), i);
+}
+
+BOOST_AUTO_TEST_CASE(every_item_runs_in_a_worker_not_again_in_the_parent) {
+  const std::string parent = std::to_string(::getpid());
+  std::vector<WorkerResult> results = run_in_workers_with_output(
+      2000, 2, [](int, Diagnostics&, std::string& out) { out = std::to_string(::getpid()); }, name_of, {});
+  int in_parent = 0;
+  for (const WorkerResult& r : results) in_parent += r.output == parent ? 1 : 0;
+  BOOST_TEST(in_parent == 0);
 }
 
 BOOST_AUTO_TEST_CASE(progress_reaches_the_total) {

@@ -283,7 +283,11 @@ class Linter {
     select_reported_pages(result);
 
     const auto& pages = site_.pages.pages();
+    // Workers apply their pages' disable comments themselves; the parent
+    // applies them to what it finds (below), reading only those pages again.
+    const std::size_t worker_begin = result.findings.size();
     render_all(result.findings);
+    const std::size_t worker_end = result.findings.size();
     for (std::size_t i = 0; i < pages.size(); ++i) {
       if (!reported_[i]) continue;
       ++result.pages_checked;
@@ -297,8 +301,13 @@ class Linter {
         return f.rule != "config" && f.file.starts_with("pages/") && reported_files_.count(f.file) == 0;
       });
     }
-    apply_suppressions(result.findings, texts_of_files_with_findings(result.findings));
+    std::set<std::string, std::less<>> parent_files;
+    for (std::size_t i = 0; i < result.findings.size(); ++i) {
+      if (i < worker_begin || i >= worker_end) parent_files.insert(result.findings[i].file);
+    }
+    // Rules turned off go first, so their pages are not read for nothing.
     apply_rule_levels(result);
+    apply_suppressions(result.findings, texts_of(parent_files, result.findings));
     std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
       return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
     });
@@ -445,6 +454,12 @@ class Linter {
       check_target(check, link.url, link.pos, link.image);
     }
     for (const PageAsset& asset : body.assets) check_target(check, asset.path, asset.pos, true);
+    if (!r.findings.empty()) {
+      Suppressions suppressions(source.text());
+      std::erase_if(r.findings, [&](const Finding& f) {
+        return f.file == page.display_path && suppressions.silenced(f.rule, f.pos.line);
+      });
+    }
     r.ids.assign(ids.begin(), ids.end());
     return r;
   }
@@ -617,14 +632,18 @@ class Linter {
     return LintFix{found + 2, end, replacement};
   }
 
-  // The texts of the reported pages that have findings, for their disable
-  // comments. Read again here, not carried from the workers: a clean page
-  // is read once.
-  std::vector<std::pair<std::string, std::string>> texts_of_files_with_findings(const Findings& findings) const {
-    std::set<std::string_view> files;
-    for (const Finding& f : findings) files.insert(f.file);
+  // The texts of the reported pages among `files` that still have
+  // findings, for their disable comments. Read again here, not carried
+  // from the workers: a page is read once unless the parent finds
+  // something in it.
+  std::vector<std::pair<std::string, std::string>> texts_of(const std::set<std::string, std::less<>>& files,
+                                                            const Findings& findings) const {
+    std::set<std::string_view> with_findings;
+    for (const Finding& f : findings) {
+      if (files.count(f.file) > 0) with_findings.insert(f.file);
+    }
     std::vector<std::pair<std::string, std::string>> texts;
-    for (std::string_view file : files) {
+    for (std::string_view file : with_findings) {
       auto page = reported_files_.find(file);
       if (page == reported_files_.end()) continue;
       std::string error;

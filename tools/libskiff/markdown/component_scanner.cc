@@ -89,7 +89,7 @@ class Scanner {
         nl = kLineEnds.find(s, nl + 1);
       }
       std::size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
-      note_line_start(source_.line_of(from + i));
+      if (at_line_start()) note_line_start(source_.line_of(from + i));
       append_text(md, s.substr(i, end - i));
       i = end;
     }
@@ -111,10 +111,15 @@ class Scanner {
   // Records `line` as the source of the current Markdown line, if that line
   // has not started yet. Text taken back off the end (comment()) may have
   // left records for lines that no longer start where they did: dropped.
+  // Whether the current Markdown is at the start of a line.
+  bool at_line_start() {
+    const std::string& md = top().content.markdown;
+    return md.empty() || md.back() == '\n' || md.back() == '\r';
+  }
   void note_line_start(int line) {
     Frame& frame = top();
     Fragment& f = frame.content;
-    if (!f.markdown.empty() && f.markdown.back() != '\n' && f.markdown.back() != '\r') return;
+    if (!at_line_start()) return;
     while (!frame.line_offsets.empty() && frame.line_offsets.back() >= f.markdown.size()) {
       frame.line_offsets.pop_back();
       f.lines.pop_back();
@@ -255,6 +260,11 @@ Fragment Scanner::run(std::size_t begin) {
 }
 
 bool Scanner::fence_line(std::size_t indent_end) {
+  // Most lines are prose: decide on the first character before finding the
+  // line's end.
+  if (!in_fence_ && (indent_end >= text_.size() || (text_[indent_end] != '`' && text_[indent_end] != '~'))) {
+    return false;
+  }
   std::size_t end = line_end(indent_end);
   std::string_view line = text_.substr(indent_end, end - indent_end);
   auto run_length = [&](char ch) {
