@@ -3,15 +3,17 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/byte_set.h"
+
 namespace skiff {
 
 SourceText::SourceText(std::string path, std::string bytes)
     : path_(std::move(path)), bytes_(std::move(bytes)) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < bytes_.size(); ++i) {
-    char c = bytes_[i];
-    if (c == '\r' && i + 1 < bytes_.size() && bytes_[i + 1] == '\n') continue;
-    if (c == '\n' || c == '\r') line_starts_.push_back(i + 1);
+  // kLineEnds jumps from line end to line end (memchr), not byte by byte.
+  for (std::size_t i = kLineEnds.find(bytes_); i != std::string::npos; i = kLineEnds.find(bytes_, i + 1)) {
+    if (bytes_[i] == '\r' && i + 1 < bytes_.size() && bytes_[i + 1] == '\n') ++i;  // CRLF: one end
+    line_starts_.push_back(i + 1);
   }
 }
 

@@ -156,7 +156,7 @@ const SiteUrls::Page* SiteUrls::page(std::string_view path) const {
   return it == pages_.end() ? nullptr : &it->second;
 }
 
-bool SiteUrls::file(std::string_view path) const { return files_.count(path) > 0; }
+bool SiteUrls::file(std::string_view path) const { return files_.count(std::string(path)) > 0; }
 
 std::optional<std::string> SiteUrls::near_miss(std::string_view path) const {
   auto it = folded_.find(folded(path));

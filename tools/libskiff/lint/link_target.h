@@ -8,6 +8,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "site/site_config.h"
@@ -57,9 +59,12 @@ class SiteUrls {
   std::optional<std::string> near_miss(std::string_view path) const;
 
  private:
-  std::map<std::string, Page, std::less<>> pages_;   // "en/x/" → page
-  std::set<std::string, std::less<>> files_;
-  std::map<std::string, std::string, std::less<>> folded_;  // lowercase, no trailing '/' → exact
+  // Hashed: every link of every page is looked up here, and in an ordered
+  // map the keys' long shared prefixes ("en/guides/…") made each lookup
+  // a dozen long string comparisons.
+  std::unordered_map<std::string, Page> pages_;      // "en/x/" → page
+  std::unordered_set<std::string> files_;
+  std::unordered_map<std::string, std::string> folded_;  // lowercase, no trailing '/' → exact
 };
 
 }  // namespace skiff

@@ -280,6 +280,12 @@ class Linter {
 
     index_urls();
     ids_from_layouts_ = layout_ids(site_.root);
+    for (const SiteConfig::LintRuleSetting& setting : site_.config.lint_rules) {
+      // (Unknown rules and `config` are errors in apply_rule_levels.)
+      if (setting.level == "off" && setting.rule != "config" && find_lint_rule(setting.rule) != nullptr) {
+        rules_off_.insert(setting.rule);
+      }
+    }
     select_reported_pages(result);
 
     const auto& pages = site_.pages.pages();
@@ -454,6 +460,9 @@ class Linter {
       check_target(check, link.url, link.pos, link.image);
     }
     for (const PageAsset& asset : body.assets) check_target(check, asset.path, asset.pos, true);
+    // Rules site.yml turns off are dropped here already (and again, with
+    // the other levels, in apply_rule_levels).
+    std::erase_if(r.findings, [&](const Finding& f) { return rules_off_.count(f.rule) > 0; });
     if (!r.findings.empty()) {
       Suppressions suppressions(source.text());
       std::erase_if(r.findings, [&](const Finding& f) {
@@ -693,6 +702,7 @@ class Linter {
   SiteUrls urls_;
   std::set<std::string, std::less<>> ids_from_layouts_;
   std::vector<bool> reported_;
+  std::set<std::string, std::less<>> rules_off_;  // site.yml `lint.rules: {rule: off}`
   std::vector<PageFacts> facts_;
   std::vector<std::pair<int, PendingAnchor>> anchors_;  // (from page, link) to check in the parent
   std::vector<ExternalLink> external_;  // http(s) links of the reported pages

@@ -99,13 +99,28 @@ class TreeRewriter {
     for (cmark_node* node : nodes) visit(node);
   }
 
+  // Ids only: whether every id is known without cmark's HTML (false once
+  // a footnote is met).
+  bool ids_complete() const { return ids_complete_; }
+
  private:
+  // Ids only: the ids in raw HTML that ends up in the page.
+  void note_ids(std::string_view html) {
+    if (options_.ids_only != nullptr) add_html_ids(html, *options_.ids_only);
+  }
+
   void visit(cmark_node* node) {
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_HTML_BLOCK: html_block(node); break;
+      case CMARK_NODE_HTML_BLOCK:
+        html_block(node);
+        note_ids(literal_of(node));
+        break;
       case CMARK_NODE_HTML_INLINE:
         if (options_.safe) cmark_node_set_literal(node, "");
+        note_ids(literal_of(node));
         break;
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
+      case CMARK_NODE_FOOTNOTE_REFERENCE: ids_complete_ = false; break;
       case CMARK_NODE_TEXT: text(node); break;
       case CMARK_NODE_HEADING: heading(node); break;
       case CMARK_NODE_CODE_BLOCK: code_block(node); break;
@@ -199,7 +214,9 @@ class TreeRewriter {
       if (open == std::string::npos || close == std::string::npos) break;
       if (open > at) insert_before(node, CMARK_NODE_TEXT, copy.substr(at, open - at));
       std::size_t index = std::strtoul(copy.c_str() + open + kInlinePlaceholderOpen.size(), nullptr, 10);
-      insert_before(node, CMARK_NODE_HTML_INLINE, hooks_.element_html(index, false));
+      std::string html = hooks_.element_html(index, false);
+      note_ids(html);
+      insert_before(node, CMARK_NODE_HTML_INLINE, html);
       at = close + kInlinePlaceholderClose.size();
     }
     cmark_node_set_literal(node, copy.substr(at).c_str());
@@ -287,27 +304,8 @@ class TreeRewriter {
   MarkdownHooks& hooks_;
   const MarkdownOptions& options_;
   std::vector<std::pair<cmark_node*, std::string>> headings_;
+  bool ids_complete_ = true;
 };
-
-// Ids-only rendering: adds the ids of every raw HTML node under `root` to
-// `ids`. False when `root` has footnotes, whose ids only cmark's HTML has.
-bool collect_raw_html_ids(cmark_node* root, std::set<std::string, std::less<>>& ids) {
-  cmark_iter* iter = cmark_iter_new(root);
-  bool complete = true;
-  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* node = cmark_iter_get_node(iter);
-    switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_HTML_BLOCK:
-      case CMARK_NODE_HTML_INLINE: add_html_ids(literal_of(node), ids); break;
-      case CMARK_NODE_FOOTNOTE_DEFINITION:
-      case CMARK_NODE_FOOTNOTE_REFERENCE: complete = false; break;
-      default: break;
-    }
-  }
-  cmark_iter_free(iter);
-  return complete;
-}
 
 }  // namespace
 
@@ -318,7 +316,7 @@ std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownH
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
   TreeRewriter rewriter(hooks, options);
   rewriter.rewrite(doc.get());
-  if (options.ids_only != nullptr && collect_raw_html_ids(doc.get(), *options.ids_only)) return {};
+  if (options.ids_only != nullptr && rewriter.ids_complete()) return {};
   rewriter.finish_headings(cmark_parser_get_syntax_extensions(parser.get()));
 
   cmark_node* render_root = doc.get();
