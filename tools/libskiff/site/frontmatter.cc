@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/byte_set.h"
+#include "site/simple_yaml.h"
 
 namespace skiff {
 namespace {
@@ -42,59 +43,78 @@ std::string scalar_text(const YAML::Node& node) {
   return out.c_str();
 }
 
+// One top-level entry, however it was read (yaml-cpp or simple_yaml).
+struct KeyValue {
+  std::string key;
+  std::string text;  // the scalar, or a collection as YAML text
+  Position key_pos;
+  Position value_pos;
+  bool scalar = true;  // false: a list or a map
+};
+
+// Records one entry in `fm`; problems with its value go to `diagnostics`.
+void apply_key(KeyValue entry, const SourceText& source, Frontmatter& fm, Diagnostics& diagnostics) {
+  const std::string& key = entry.key;
+  const Position key_pos = entry.key_pos;
+  const Position value_pos = entry.value_pos;
+  std::string& text = entry.text;
+  fm.key_positions[key] = key_pos;
+  if (key == "i18nReady") {
+    // Exactly true or false, as YAML 1.2 and Astro's schema read it (not
+    // yes/on). Also: yaml-cpp 0.7's convert<bool> is not thread-safe.
+    if (entry.scalar && (text == "true" || text == "false")) {
+      fm.i18n_ready = text == "true";
+    } else {
+      diagnostics.error(source.path(), value_pos,
+                        "`i18nReady` must be true or false, not `" + text + "`");
+    }
+  } else if ((key == "title" || key == "layout" || key == "description" || key == "setup") &&
+             !entry.scalar) {
+    diagnostics.error(source.path(), value_pos, "`" + key + "` must be text");
+    return;
+  }
+  if (key == "title") fm.title = text;
+  if (key == "layout") fm.layout = text;
+  if (key == "description") fm.description = text;
+  if (key == "setup") {
+    fm.setup = text;
+    // A block scalar starts on the next line; YAML strips its indentation.
+    fm.setup_first_line = value_pos.line;
+    fm.setup_indent = 0;
+    std::string_view line;
+    std::size_t start = source.line_start(key_pos.line);
+    std::size_t next = 0;
+    line = line_at(source.text(), start, next);
+    std::size_t colon = line.find(':');
+    std::size_t value = colon == std::string_view::npos ? colon : line.find_first_not_of(" \t", colon + 1);
+    bool block = value != std::string_view::npos && (line[value] == '|' || line[value] == '>');
+    if (block) {
+      fm.setup_first_line = key_pos.line + 1;
+      std::string_view content = line_at(source.text(), next, next);
+      // The indentation is the first non-blank line's (YAML's own rule).
+      while (content.find_first_not_of(" \t") == std::string_view::npos && next < source.text().size()) {
+        content = line_at(source.text(), next, next);
+      }
+      while (fm.setup_indent < static_cast<int>(content.size()) && content[fm.setup_indent] == ' ') {
+        ++fm.setup_indent;
+      }
+    } else {
+      fm.setup_indent = -1;  // not a block: positions map to the key
+    }
+  }
+  fm.values[key] = std::move(text);
+}
+
 void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText& source,
                Frontmatter& fm, Diagnostics& diagnostics) {
   for (const auto& entry : root) {
-    std::string key = entry.first.IsScalar() ? entry.first.Scalar() : scalar_text(entry.first);
-    Position key_pos = to_position(source, entry.first.Mark(), yaml_begin);
-    Position value_pos = to_position(source, entry.second.Mark(), yaml_begin);
-    fm.key_positions[key] = key_pos;
-    const YAML::Node& value = entry.second;
-    std::string text = scalar_text(value);
-    if (key == "i18nReady") {
-      // Exactly true or false, as YAML 1.2 and Astro's schema read it (not
-      // yes/on). Also: yaml-cpp 0.7's convert<bool> is not thread-safe.
-      if (value.IsScalar() && (text == "true" || text == "false")) {
-        fm.i18n_ready = text == "true";
-      } else {
-        diagnostics.error(source.path(), value_pos,
-                          "`i18nReady` must be true or false, not `" + text + "`");
-      }
-    } else if ((key == "title" || key == "layout" || key == "description" || key == "setup") &&
-               !value.IsScalar() && !value.IsNull()) {
-      diagnostics.error(source.path(), value_pos, "`" + key + "` must be text");
-      continue;
-    }
-    if (key == "title") fm.title = text;
-    if (key == "layout") fm.layout = text;
-    if (key == "description") fm.description = text;
-    if (key == "setup") {
-      fm.setup = text;
-      // A block scalar starts on the next line; YAML strips its indentation.
-      fm.setup_first_line = value_pos.line;
-      fm.setup_indent = 0;
-      std::string_view line;
-      std::size_t start = source.line_start(key_pos.line);
-      std::size_t next = 0;
-      line = line_at(source.text(), start, next);
-      std::size_t colon = line.find(':');
-      std::size_t value = colon == std::string_view::npos ? colon : line.find_first_not_of(" \t", colon + 1);
-      bool block = value != std::string_view::npos && (line[value] == '|' || line[value] == '>');
-      if (block) {
-        fm.setup_first_line = key_pos.line + 1;
-        std::string_view content = line_at(source.text(), next, next);
-        // The indentation is the first non-blank line's (YAML's own rule).
-        while (content.find_first_not_of(" \t") == std::string_view::npos && next < source.text().size()) {
-          content = line_at(source.text(), next, next);
-        }
-        while (fm.setup_indent < static_cast<int>(content.size()) && content[fm.setup_indent] == ' ') {
-          ++fm.setup_indent;
-        }
-      } else {
-        fm.setup_indent = -1;  // not a block: positions map to the key
-      }
-    }
-    fm.values[key] = std::move(text);
+    KeyValue kv;
+    kv.key = entry.first.IsScalar() ? entry.first.Scalar() : scalar_text(entry.first);
+    kv.key_pos = to_position(source, entry.first.Mark(), yaml_begin);
+    kv.value_pos = to_position(source, entry.second.Mark(), yaml_begin);
+    kv.text = scalar_text(entry.second);
+    kv.scalar = entry.second.IsScalar() || entry.second.IsNull();
+    apply_key(std::move(kv), source, fm, diagnostics);
   }
 }
 
@@ -136,6 +156,16 @@ ParsedPage parse_frontmatter(const SourceText& source, Diagnostics& diagnostics)
       // byte keeps its marks aligned with the file.
       for (std::size_t i = 0; i < yaml.size(); ++i) {
         if (yaml[i] == '\r' && (i + 1 == yaml.size() || yaml[i + 1] != '\n')) yaml[i] = '\n';
+      }
+      // The plain subset first: far cheaper, and yaml-cpp reads it the same
+      // (see simple_yaml.h).
+      if (auto entries = read_simple_yaml(yaml)) {
+        for (SimpleYamlEntry& e : *entries) {
+          apply_key({std::move(e.key), std::move(e.value), source.position_of(yaml_begin + e.key_offset),
+                     source.position_of(yaml_begin + e.value_offset), true},
+                    source, page.frontmatter, diagnostics);
+        }
+        return page;
       }
       try {
         YAML::Node root = YAML::Load(yaml);
