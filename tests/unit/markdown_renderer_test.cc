@@ -143,7 +143,29 @@ BOOST_AUTO_TEST_CASE(block_placeholder_after_a_raw_html_line) {
   RecordingHooks hooks;
   std::string html = render("<img src=\"a.png\">\n<!--skiff:0-->\n", hooks);
   BOOST_TEST(html == "<img src=\"a.png\">\n<div class=\"el\">E0</div>\n");
-  BOOST_TEST(hooks.calls == Calls{"element 0 block"}, boost::test_tools::per_element());
+  BOOST_TEST(hooks.calls == (Calls{"image a.png", "element 0 block"}), boost::test_tools::per_element());
+}
+
+// Links in raw HTML are links too (lint checks them), at their value's place.
+BOOST_AUTO_TEST_CASE(raw_html_links_are_reported_where_their_values_start) {
+  RecordingHooks hooks;
+  hooks.link_prefix = "/base";
+  std::string html = render(
+      "Text <img src=\"x.png\"> and <a\nhref='/y/'>y</a>\n\n"
+      "<div>\n  <video src=\"/v.mp4\" poster=\"/p.png\"></video>\n<!-- <a href=\"/no/\"> -->\n</div>\n",
+      hooks);
+  BOOST_TEST(hooks.calls == (Calls{"image x.png", "link /y/", "image /v.mp4", "image /p.png"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(hooks.links == (std::vector<std::string>{"@1:16", "@2:7", "@5:15", "@5:31"}),
+             boost::test_tools::per_element());
+  // Raw HTML is left as written: the returned URL is not put in.
+  BOOST_TEST(html.find("/base") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(safe_mode_reports_no_raw_html_links) {
+  RecordingHooks hooks;
+  render("<img src=\"x.png\">\n\nText <a href=\"/y/\">y</a>\n", hooks, false, true);
+  BOOST_TEST(hooks.calls.empty());
 }
 
 BOOST_AUTO_TEST_CASE(inline_placeholder_mid_text) {

@@ -40,15 +40,10 @@ std::size_t end_of_raw_text(std::string_view html, std::size_t at, std::string_v
   return html.size();
 }
 
-}  // namespace
-
-std::set<std::string, std::less<>> html_ids(std::string_view html) {
-  std::set<std::string, std::less<>> ids;
-  add_html_ids(html, ids);
-  return ids;
-}
-
-void add_html_ids(std::string_view html, std::set<std::string, std::less<>>& ids) {
+// Calls `visit(tag, name, value, value_offset)` for every attribute with a
+// value in `html`, in order, skipping comments and raw text.
+template <typename Visit>
+void for_each_attribute(std::string_view html, Visit&& visit) {
   std::size_t at = 0;
   while ((at = html.find('<', at)) != std::string_view::npos) {
     if (html.compare(at, 4, "<!--") == 0) {
@@ -73,6 +68,7 @@ void add_html_ids(std::string_view html, std::set<std::string, std::less<>>& ids
       std::string_view attr = html.substr(attr_begin, i - attr_begin);
       while (i < html.size() && is_space(html[i])) ++i;
       std::string_view value;
+      std::size_t value_offset = i;
       bool has_value = false;
       if (i < html.size() && html[i] == '=') {
         ++i;
@@ -83,17 +79,17 @@ void add_html_ids(std::string_view html, std::set<std::string, std::less<>>& ids
           std::size_t close = html.find(quote, i + 1);
           if (close == std::string_view::npos) close = html.size();
           value = html.substr(i + 1, close - i - 1);
+          value_offset = i + 1;
           i = std::min(html.size(), close + 1);
         } else {
           std::size_t begin = i;
           while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
           value = html.substr(begin, i - begin);
+          value_offset = begin;
         }
       }
       if (attr.empty() && i < html.size() && html[i] != '>') ++i;  // stray character
-      if (has_value && !value.empty() && (is_word(attr, "id") || (is_word(attr, "name") && is_word(tag, "a")))) {
-        ids.insert(value.find('&') == std::string_view::npos ? std::string(value) : decode_html_entities(value));
-      }
+      if (has_value && !value.empty()) visit(tag, attr, value, value_offset);
     }
     at = i;
     // Raw text elements: their content is not markup.
@@ -101,6 +97,38 @@ void add_html_ids(std::string_view html, std::set<std::string, std::less<>>& ids
       at = end_of_raw_text(html, at, tag);
     }
   }
+}
+
+std::string decoded(std::string_view value) {
+  return value.find('&') == std::string_view::npos ? std::string(value) : decode_html_entities(value);
+}
+
+}  // namespace
+
+std::set<std::string, std::less<>> html_ids(std::string_view html) {
+  std::set<std::string, std::less<>> ids;
+  add_html_ids(html, ids);
+  return ids;
+}
+
+void add_html_ids(std::string_view html, std::set<std::string, std::less<>>& ids) {
+  for_each_attribute(html, [&](std::string_view tag, std::string_view attr, std::string_view value, std::size_t) {
+    if (is_word(attr, "id") || (is_word(attr, "name") && is_word(tag, "a"))) ids.insert(decoded(value));
+  });
+}
+
+void for_each_html_link(std::string_view html,
+                        const std::function<void(const std::string& url, std::size_t offset, bool asset)>& visit) {
+  for_each_attribute(html, [&](std::string_view tag, std::string_view attr, std::string_view value,
+                               std::size_t offset) {
+    bool link = is_word(attr, "href") && (is_word(tag, "a") || is_word(tag, "area") || is_word(tag, "link"));
+    bool asset = (is_word(attr, "src") &&
+                  (is_word(tag, "img") || is_word(tag, "source") || is_word(tag, "video") ||
+                   is_word(tag, "audio") || is_word(tag, "track") || is_word(tag, "iframe") ||
+                   is_word(tag, "embed") || is_word(tag, "script"))) ||
+                 (is_word(attr, "poster") && is_word(tag, "video"));
+    if (link || asset) visit(decoded(value), offset, asset);
+  });
 }
 
 }  // namespace skiff

@@ -670,6 +670,13 @@ void Scanner::close_top(std::size_t after_close) {
     if (pos_ == after_close && element.kind != ElementKind::Aside) pos_ = next_line(after_close);
   } else {
     parent.markdown += inline_placeholder(index);
+    // The text after it comes from `pos_` in the page.
+    const Frame& frame_now = top();
+    std::size_t line_begin = frame_now.line_offsets.empty() ? 0 : frame_now.line_offsets.back();
+    const int resume_line = source_.line_of(pos_);
+    parent.resumes.push_back({static_cast<int>(parent.lines.size()),
+                              static_cast<int>(parent.markdown.size() - line_begin) + 1,
+                              {resume_line, static_cast<int>(pos_ - source_.line_start(resume_line)) + 1}});
   }
   parent.elements.push_back(std::move(element));
 }

@@ -46,7 +46,15 @@ int parse_block_placeholder(std::string_view literal) {
 
 Position Fragment::source_position(int line, int column) const {
   if (line < 1 || static_cast<std::size_t>(line) > lines.size()) return {};
-  return {lines[static_cast<std::size_t>(line) - 1], column + indent};
+  const int raw_column = column + indent;
+  // The last placeholder before the column on this line, if any.
+  const Resume* after = nullptr;
+  for (const Resume& r : resumes) {
+    if (r.line == line && r.column <= raw_column) after = &r;
+    if (r.line > line) break;
+  }
+  if (after != nullptr) return {after->source.line, after->source.column + (raw_column - after->column)};
+  return {lines[static_cast<std::size_t>(line) - 1], raw_column};
 }
 
 }  // namespace skiff

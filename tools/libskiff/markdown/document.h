@@ -44,10 +44,19 @@ struct Fragment {
   // of each line. Lines end at '\n', '\r\n' or a lone '\r', as in cmark.
   std::vector<int> lines;
   int indent = 0;
+  // Where the text after an inline placeholder resumes: an element written
+  // inside a line (`see <a href="…">this</a> and [x](…)`) is shorter as a
+  // placeholder, and may span lines. Columns are bytes, before dedent.
+  struct Resume {
+    int line = 0;            // 1-based line of `markdown`
+    int column = 0;          // its byte column just after the placeholder
+    Position source;         // the page-file line and byte column there
+  };
+  std::vector<Resume> resumes;  // in order
 
   // The page-file position of 1-based `line` and byte `column` of
-  // `markdown` (as cmark reports them). Columns are exact when the line is
-  // ASCII up to that point; {0, 0} when the line is not in the map.
+  // `markdown` (as cmark reports them); the column stays in bytes. {0, 0}
+  // when the line is not in the map.
   Position source_position(int line, int column) const;
 };
 

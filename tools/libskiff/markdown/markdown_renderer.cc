@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -104,6 +105,25 @@ class TreeRewriter {
   bool ids_complete() const { return ids_complete_; }
 
  private:
+  // The links the author wrote in raw HTML (`<img src>`, `<a href>` that
+  // cmark keeps as HTML), at their place in the Markdown. Placeholders are
+  // comments, so components' own HTML is not seen here. Safe mode drops
+  // raw HTML, links and all.
+  void raw_html_links(cmark_node* node) {
+    if (options_.safe) return;
+    std::string_view html = literal_of(node);
+    const int line = cmark_node_get_start_line(node);
+    const int column = cmark_node_get_start_column(node);
+    for_each_html_link(html, [&](const std::string& url, std::size_t offset, bool asset) {
+      std::size_t line_begin = html.rfind('\n', offset == 0 ? 0 : offset - 1);
+      int lines = static_cast<int>(std::count(html.begin(), html.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+      int at = line_begin == std::string_view::npos || lines == 0
+                   ? column + static_cast<int>(offset)
+                   : static_cast<int>(offset - line_begin);
+      hooks_.link({url, "", asset, line + lines, at, true});
+    });
+  }
+
   // Ids only: the ids in raw HTML that ends up in the page.
   void note_ids(std::string_view html) {
     if (options_.ids_only != nullptr) add_html_ids(html, *options_.ids_only);
@@ -112,10 +132,12 @@ class TreeRewriter {
   void visit(cmark_node* node) {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HTML_BLOCK:
+        raw_html_links(node);
         html_block(node);
         note_ids(literal_of(node));
         break;
       case CMARK_NODE_HTML_INLINE:
+        raw_html_links(node);
         if (options_.safe) cmark_node_set_literal(node, "");
         note_ids(literal_of(node));
         break;
@@ -290,13 +312,26 @@ class TreeRewriter {
     return out;
   }
 
+  // Where a link starts. cmark-gfm 0.29 gives a link whose text spans
+  // lines the line of its closing `]` with the column of its `[`; the
+  // first line of its text (its first leaf's) is the true one.
+  static std::pair<int, int> link_start(cmark_node* node) {
+    int line = cmark_node_get_start_line(node);
+    cmark_node* leaf = cmark_node_first_child(node);
+    while (leaf != nullptr && cmark_node_first_child(leaf) != nullptr) leaf = cmark_node_first_child(leaf);
+    if (leaf != nullptr && cmark_node_get_start_line(leaf) > 0) {
+      line = std::min(line, cmark_node_get_start_line(leaf));
+    }
+    return {line, cmark_node_get_start_column(node)};
+  }
+
   void link(cmark_node* node) {
     const char* url = cmark_node_get_url(node);
     std::string_view written = url == nullptr ? "" : url;
     bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
     std::string text = plain_text(node);
-    std::string final_url = hooks_.link({written, text, image, cmark_node_get_start_line(node),
-                                         cmark_node_get_start_column(node)});
+    auto [line, column] = link_start(node);
+    std::string final_url = hooks_.link({written, text, image, line, column});
     if (options_.safe && is_dangerous_url(final_url, image)) final_url.clear();
     if (final_url != written) cmark_node_set_url(node, final_url.c_str());
   }

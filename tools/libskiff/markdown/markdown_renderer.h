@@ -15,9 +15,10 @@ namespace skiff {
 struct MarkdownLink {
   std::string_view url;   // destination as written (reference links resolved)
   std::string_view text;  // plain text of the link (alt text of an image)
-  bool image = false;
+  bool image = false;      // an image, or a file raw HTML loads (<img src>, <video src>…)
   int line = 0;           // where it starts in the Markdown text (1-based,
   int column = 0;         // column in bytes)
+  bool raw_html = false;  // written in raw HTML (<a href>); the URL returned is not used
 };
 
 // What the page renderer supplies. Calls come in document order, so ids and

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "base/html_escape.h"
+#include "base/html_ids.h"
 #include "markdown/slugger.h"
 #include "render/code_block.h"
 
@@ -177,6 +178,11 @@ class PageRenderer final : public RenderEnv {
   // (raw HTML dropped) only their rendered children remain.
   std::string render_html(const Element& element) {
     if (context_.markdown.safe) return element.self_closing ? "" : render_children(element);
+    // Its links (`<a href>` is an element here, its text Markdown), at the tag.
+    for_each_html_link("<" + element.name + " " + element.raw_attributes + ">",
+                       [&](const std::string& url, std::size_t, bool asset) {
+                         body_.links.push_back({url, "", asset, element.pos});
+                       });
     std::string out = "<" + element.name;
     if (!element.raw_attributes.empty()) out += " " + element.raw_attributes;
     out += ">";
