@@ -112,7 +112,7 @@ with tempfile.TemporaryDirectory() as tmp:
     es = copy / "pages" / "es" / "guide" / "links.md"
     es.write_bytes(b"\xef\xbb\xbf" + es.read_bytes().replace(b"\n", b"\r\n"))
     run = lint(copy, "--fix")
-    check("fixed 4 problems in 2 files" in run.stderr, f"--fix: {run.stderr}")
+    check("fixed 5 problems in 3 files" in run.stderr, f"--fix: {run.stderr}")
     for rule in ("link-style", "own-domain", "encoding"):
         check(f" {rule}: " not in run.stdout, f"--fix left a {rule} finding:\n{run.stdout}")
     check(run.returncode == 1, "--fix: the other errors remain")
@@ -123,6 +123,8 @@ with tempfile.TemporaryDirectory() as tmp:
     links = (copy / "pages" / "en" / "guide" / "links.md").read_text()
     check("[one](/en/guide/links/)" in links and "[absolute link](/en/guide/links/#same)" in links,
           "--fix: links not rewritten")
+    raw = (copy / "pages" / "en" / "guide" / "raw-html.md").read_text()
+    check("[this site, scheme-relative](/en/guide/links/)" in raw, "--fix: //host link not rewritten")
     check(not list(copy.rglob("*.skiff-tmp-*")), "--fix left temporary files")
 
 # rule levels in site.yml

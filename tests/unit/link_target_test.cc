@@ -23,6 +23,8 @@ BOOST_AUTO_TEST_CASE(external_script_and_same_page) {
   BOOST_TEST((resolve_link("mailto:a@b.c", "en/a/", config()).kind == Kind::External));
   BOOST_TEST((resolve_link("//cdn.example/x.js", "en/a/", config()).kind == Kind::External));
   BOOST_TEST((resolve_link("JavaScript:alert(1)", "en/a/", config()).kind == Kind::Script));
+  BOOST_TEST((resolve_link("vbscript:msgbox", "en/a/", config()).kind == Kind::Script));
+  BOOST_TEST((resolve_link("data:text/html,x", "en/a/", config()).kind == Kind::Script));
   LinkTarget same = resolve_link("#why-nanostores", "en/a/", config());
   BOOST_TEST((same.kind == Kind::SamePage));
   BOOST_TEST(same.fragment == "why-nanostores");
@@ -51,6 +53,11 @@ BOOST_AUTO_TEST_CASE(own_domain_is_a_site_path) {
   BOOST_TEST(t.own_domain);
   BOOST_TEST(t.path == "en/x/");
   BOOST_TEST(!resolve_link("https://docs.example.evil/en/x/", "en/a/", config()).own_domain);
+  LinkTarget relative = resolve_link("//docs.example/en/x/", "en/a/", config());
+  BOOST_TEST(relative.own_domain);
+  BOOST_TEST(relative.path == "en/x/");
+  BOOST_TEST((resolve_link("//other.example/en/x/", "en/a/", config()).kind == Kind::External));
+  BOOST_TEST((resolve_link("ftp://docs.example/en/x/", "en/a/", config()).kind == Kind::External));
 }
 
 BOOST_AUTO_TEST_CASE(site_urls_pages_files_and_near_misses) {

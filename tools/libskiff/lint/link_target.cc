@@ -81,15 +81,17 @@ std::string folded(std::string_view path) {
 LinkTarget resolve_link(std::string_view url, std::string_view page_path, const SiteConfig& config) {
   LinkTarget target;
   std::string scheme = scheme_of(url);
-  if (scheme == "javascript") {
+  if (scheme == "javascript" || scheme == "vbscript" || scheme == "data") {
     target.kind = LinkTarget::Kind::Script;
     return target;
   }
   std::string_view rest = url;
   if (!scheme.empty() || url.starts_with("//")) {
-    // The site's own domain written out: checked like a site path.
+    // The site's own domain written out (also scheme-relative, `//host/…`):
+    // checked like a site path.
     std::string own = config.url;
-    if (own.empty() || !(scheme == "http" || scheme == "https")) return target;
+    bool web = scheme == "http" || scheme == "https" || (scheme.empty() && url.starts_with("//"));
+    if (own.empty() || !web) return target;
     std::string_view after_scheme = url.substr(url.find("//") == std::string_view::npos ? 0 : url.find("//") + 2);
     std::string_view own_host = std::string_view(own).substr(own.find("//") == std::string::npos ? 0 : own.find("//") + 2);
     if (lower(after_scheme.substr(0, own_host.size())) != lower(own_host)) return target;

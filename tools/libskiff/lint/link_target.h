@@ -19,7 +19,7 @@ namespace skiff {
 struct LinkTarget {
   enum class Kind {
     External,   // another site, mailto:, tel:, … (not checked without --external)
-    Script,     // javascript: (never acceptable in docs)
+    Script,     // javascript:, vbscript:, data: (no docs link goes there; data: images are fine)
     SamePage,   // "#anchor" alone
     SitePath,   // a path inside the site: see `path`
     Escapes,    // a relative path that climbs above the site root

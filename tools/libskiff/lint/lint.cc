@@ -550,9 +550,17 @@ class Linter {
       case LinkTarget::Kind::External:
         if (url.starts_with("http://") || url.starts_with("https://")) check.out.external.emplace_back(url, pos);
         return;
-      case LinkTarget::Kind::Script:
-        add(out, "script-url", Severity::Error, file, pos, "`javascript:` link: docs links must go somewhere");
+      case LinkTarget::Kind::Script: {
+        std::string scheme = lower(url.substr(0, url.find(':')));
+        if (scheme == "data") {
+          if (asset) return;  // an inline image
+          add(out, "script-url", Severity::Error, file, pos,
+              "`data:` link: browsers refuse to open data: URLs from a link; link a page or a file in public/");
+          return;
+        }
+        add(out, "script-url", Severity::Error, file, pos, "`" + scheme + ":` link: docs links must go somewhere");
         return;
+      }
       case LinkTarget::Kind::Escapes:
         add(out, "links", Severity::Error, file, pos, "`" + url + "` climbs out of the site");
         return;
