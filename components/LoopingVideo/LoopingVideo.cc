@@ -47,7 +47,7 @@ void append_source(std::string& out, const PropValue& entry, int n, Position pos
   }
   const std::string& path = src->string();
   if (is_site_path(path) && !env.public_file_exists(file_of(path))) {
-    env.error(pos, "video source `" + path + "` not found in public/");
+    env.missing_asset(pos, "video source `" + path + "` not found in public/");
   }
   env.use_asset(is_site_path(path) ? file_of(path) : std::string_view(path), pos);
 

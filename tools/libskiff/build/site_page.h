@@ -18,6 +18,7 @@ struct SitePageOptions {
   MarkdownOptions markdown;
   bool highlight = true;     // syntax-highlight code blocks
   bool ids_only = false;     // no HTML, only PageBody::all_ids (lint)
+  bool report_missing_assets = true;  // false: the caller checks PageBody::assets
 };
 
 // `source` is page `index`'s text (the caller read it); problems go to

@@ -429,7 +429,7 @@ class Linter {
     }
     Diagnostics diagnostics;
     PageBody body = render_site_page(site_, i, source, parsed.frontmatter, parsed.body_offset,
-                                     {page.locale, {}, false, true}, diagnostics);
+                                     {page.locale, {}, false, true, false}, diagnostics);
     std::set<std::string, std::less<>> ids = std::move(body.all_ids);
     r.rendered = true;
     if (!reported) {
@@ -445,12 +445,9 @@ class Linter {
       add(r.findings, "unused-import", Severity::Warning, page.display_path, unused.pos,
           "`" + unused.local_name + "` is imported but not used");
     }
-    // Missing video files are the `assets` rule, checked with the links.
-    Diagnostics rest;
-    for (const Diagnostic& d : diagnostics.all()) {
-      if (d.message.find("not found in public/") == std::string::npos) rest.add(d);
-    }
-    add_diagnostics(r.findings, rest, "components");
+    // (Missing public files are not among them: the `assets` rule checks
+    // body.assets with the links.)
+    add_diagnostics(r.findings, diagnostics, "components");
     PageCheck check{i, page, source, ids, r};
     for (const PageLink& link : body.links) {
       if (!link.image && vague_link_text(link.text)) {

@@ -55,6 +55,9 @@ class RenderEnv {
   virtual bool public_file_exists(std::string_view url_path) const = 0;
   // Records an asset the page uses (for lint and incremental builds).
   virtual void use_asset(std::string_view url_path, Position pos) = 0;
+  // An asset the page uses is not in public/: an error, unless the caller
+  // checks assets itself (lint's `assets` rule, from use_asset).
+  virtual void missing_asset(Position pos, std::string message) { error(pos, std::move(message)); }
   // The public URL of a site path: "/videos/a.mp4" with the site's base
   // path in front ("/docs/videos/a.mp4"); other URLs are returned as given.
   virtual std::string url(std::string_view site_path) const = 0;

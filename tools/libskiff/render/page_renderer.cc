@@ -54,6 +54,9 @@ class PageRenderer final : public RenderEnv {
   void use_asset(std::string_view url_path, Position pos) override {
     body_.assets.push_back({std::string(url_path), pos});
   }
+  void missing_asset(Position pos, std::string message) override {
+    if (context_.report_missing_assets) error(pos, std::move(message));
+  }
   std::string url(std::string_view site_path) const override { return site_url(site_path); }
 
   // Site-absolute paths ("/en/x/") get the base path in front, unless they

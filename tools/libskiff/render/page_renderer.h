@@ -74,6 +74,9 @@ struct PageContext {
   // Lint: no HTML, only PageBody::all_ids (and everything else PageBody
   // holds). Diagnostics are the same as when the HTML is written.
   bool ids_only = false;
+  // False: missing public files are not errors here; the caller checks
+  // PageBody::assets (lint).
+  bool report_missing_assets = true;
 };
 
 PageBody render_page_body(const Fragment& root, const ImportTable& imports,
