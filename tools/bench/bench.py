@@ -1,0 +1,738 @@
+#!/usr/bin/env python3
+"""tools/bench/bench.py: skiff's benchmark runner (tools/run bench).
+
+Generates the synthetic corpora with gen_site.py, runs each named benchmark,
+prints a results table and writes WORK/results.json. See tools/bench/README.md
+for what is measured and how to read the numbers.
+
+Python 3 standard library only. A benchmark is a function registered with
+@benchmark("name"); add new ones (build speed against Hugo, incremental
+rebuilds, ...) the same way, and `--only name` picks one.
+
+This measures; it asserts nothing about time. Targets are printed as
+PASS/MISS for the reader and never change the exit status.
+"""
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SKIFF = os.path.join(REPO, "build", "tools", "skiff", "skiff")
+GEN_SITE = os.path.join(REPO, "tools", "bench", "gen_site.py")
+SITE = os.path.join(REPO, "site")
+LINKINATOR = os.path.join(REPO, "node_modules", ".bin", "linkinator")
+LINKINATOR_PACKAGE = os.path.join(REPO, "node_modules", "linkinator", "package.json")
+
+# The corpora, as gen_site.py arguments. Every argument is spelled out (not
+# left to gen_site's defaults) so that CORPUS.json can be compared with it.
+CORPORA = {
+    "skiff-1k": {"pages": 1000, "locales": ["en", "es", "fr", "ja", "zh-cn"],
+                 "coverage": 0.7, "seed": "1", "defects": 0},
+    "skiff-5k": {"pages": 5000, "locales": ["en", "es", "fr", "ja", "zh-cn"],
+                 "coverage": 0.7, "seed": "1", "defects": 0},
+}
+
+# What the generated pages need from site/ to build like a real site: the
+# frontmatter names ~/layouts/MainLayout.astro (skiff resolves it to
+# layouts/MainLayout.html), and that layout links /favicon.svg and
+# /styles/site.css.
+SITE_LAYOUTS = "layouts"
+SITE_ASSETS = ["favicon.svg", "styles"]   # under site/public/
+
+# Not a pass/fail check: printed beside the numbers. From the lint-speed issue.
+LINT_TARGET_S = 2.0
+
+LINKINATOR_SKIP = "^(?!http://localhost)"   # every URL not on its own server
+PROGRESS_EVERY_S = 10.0
+BUSY_LOAD = 0.5   # 1-minute load average above which the machine line warns
+
+
+class BenchError(Exception):
+    """A problem that stops the run; main() prints it and exits 1."""
+
+
+# ---------------------------------------------------------------------------
+# Registry
+# ---------------------------------------------------------------------------
+
+BENCHMARKS = {}   # name -> Benchmark, in the order they run
+
+
+class Benchmark(object):
+    def __init__(self, name, func, slow, summary):
+        self.name, self.func, self.slow, self.summary = name, func, slow, summary
+
+
+def benchmark(name, slow=False, summary=""):
+    """Register func(ctx) -> result dict as benchmark `name`.
+
+    slow=True: skipped by --quick. The result dict holds at least "name",
+    and the keys print_table() reads (runs, median_wall_s, ...)."""
+    def register(func):
+        first = " ".join((func.__doc__ or name).split("\n\n")[0].split())
+        BENCHMARKS[name] = Benchmark(name, func, slow, summary or first)
+        return func
+    return register
+
+
+class Context(object):
+    """What benchmarks share: options, the work folder, prepared corpora and
+    the results so far (so one benchmark can use another's numbers)."""
+
+    def __init__(self, args):
+        self.args = args
+        self.work = os.path.abspath(args.work)
+        self.out = os.path.join(self.work, "out")   # last run's stdout/stderr
+        self.results = {}
+        self.corpora = {}
+        self.phases = []   # {"what", "seconds"}, in order
+        self.current = None   # the benchmark running now
+        self.skiff = None     # snapshot_skiff()'s copy of the binary
+
+    def corpus(self, name):
+        """The path of corpus `name`, generated (or reused) on first use."""
+        if name not in self.corpora:
+            self.corpora[name] = prepare_corpus(self, name)
+        return self.corpora[name]["path"]
+
+    def corpus_info(self, name):
+        self.corpus(name)
+        return self.corpora[name]
+
+    def result(self, name):
+        """Benchmark `name`'s result, running it now if it has not run yet."""
+        if name not in self.results:
+            say("%s needs %s: running it first" % (self.current, name))
+            run_benchmark(self, BENCHMARKS[name])
+        return self.results[name]
+
+    def phase(self, what, seconds):
+        self.phases.append({"what": what, "seconds": round(seconds, 3)})
+
+
+# ---------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------
+
+def say(message):
+    """Progress for the person watching; flushed so it shows while waiting."""
+    print(message, flush=True)
+
+
+def shown(path):
+    """path relative to the repo when inside it, for messages."""
+    return os.path.relpath(path, REPO) if path.startswith(REPO + os.sep) else path
+
+
+def mib(kib):
+    return kib / 1024.0
+
+
+def run_quiet(cmd, cwd=None):
+    """Run cmd, return its stdout stripped, or None if it cannot run."""
+    try:
+        done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return done.stdout.strip()
+
+
+def measure(cmd, stdout_path, stderr_path, cwd=None, on_tick=None):
+    """Run cmd once and return (wall seconds, peak RSS KiB, exit code).
+
+    Wall time is time.perf_counter() around start and reap. Peak RSS is
+    ru_maxrss from os.wait4() on the child: Linux reports the largest
+    resident set of any single process in the child's tree that was reaped
+    (the child itself, or one of skiff's forked workers), not a sum over
+    processes, which the kernel does not keep.
+
+    on_tick(pid, elapsed): called about every PROGRESS_EVERY_S seconds while
+    the child runs (for long runs); without it the wait blocks."""
+    with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
+        start = time.perf_counter()
+        try:
+            proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err,
+                                    stdin=subprocess.DEVNULL)
+        except OSError as e:   # e.g. the binary is being relinked right now
+            raise BenchError("cannot run %s: %s (being rebuilt? run again)" % (cmd[0], e))
+        if on_tick is None:
+            _, status, usage = os.wait4(proc.pid, 0)
+        else:
+            next_tick = start + PROGRESS_EVERY_S
+            while True:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                now = time.perf_counter()
+                if now >= next_tick:
+                    on_tick(proc.pid, now - start)
+                    next_tick += PROGRESS_EVERY_S
+                time.sleep(0.05)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)   # reaped above
+    return wall, usage.ru_maxrss, proc.returncode
+
+
+def tail(path, lines=20):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return "".join(f.readlines()[-lines:]).rstrip()
+    except OSError:
+        return ""
+
+
+def summarize_runs(runs):
+    """Median, min and max wall time and median peak RSS of timed runs."""
+    walls = [r["wall_s"] for r in runs]
+    return {
+        "median_wall_s": round(statistics.median(walls), 4),
+        "min_wall_s": round(min(walls), 4),
+        "max_wall_s": round(max(walls), 4),
+        "median_peak_rss_mib": round(statistics.median(r["peak_rss_mib"] for r in runs), 1),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Machine
+# ---------------------------------------------------------------------------
+
+def machine_info(skiff):
+    """Where the numbers come from: CPU, cores, memory, kernel, date, commit.
+
+    Numbers from different machines (or commits) are not comparable; this
+    is printed first and stored with the results. `skiff` is the binary
+    measured (for its --version)."""
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem_gib = None
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("MemTotal:"):
+                    mem_gib = int(line.split()[1]) / 1024.0 / 1024.0
+                    break
+    except OSError:
+        pass
+    commit = run_quiet(["git", "-C", REPO, "rev-parse", "--short", "HEAD"]) or "unknown"
+    status = run_quiet(["git", "-C", REPO, "status", "--porcelain"])
+    if commit != "unknown" and status:
+        commit += "+dirty"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem_gib, 1) if mem_gib else None,
+        "kernel": "%s %s" % (platform.system(), platform.release()),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "skiff_commit": commit,
+        "skiff_version": run_quiet([skiff, "--version"]) or "unknown",
+        "python": platform.python_version(),
+        "load_1min": round(os.getloadavg()[0], 2),
+    }
+
+
+def machine_line(m):
+    mem = "%.1f GiB" % m["memory_gib"] if m["memory_gib"] else "? GiB"
+    return "machine: %s | %s cores | %s RAM | %s | %s | load %.2f | skiff %s (%s)" % (
+        m["cpu"], m["cores"], mem, m["kernel"], m["date"], m["load_1min"],
+        m["skiff_commit"], m["skiff_version"])
+
+
+# ---------------------------------------------------------------------------
+# Corpora
+# ---------------------------------------------------------------------------
+
+def generator_version():
+    """GENERATOR_VERSION from gen_site.py: a new generator means new corpora."""
+    with open(GEN_SITE, encoding="utf-8") as f:
+        m = re.search(r'^GENERATOR_VERSION = "([^"]*)"', f.read(), re.M)
+    return m.group(1) if m else "?"
+
+
+def corpus_is_current(path, want):
+    """True when path/CORPUS.json was written by this gen_site.py with `want`."""
+    try:
+        with open(os.path.join(path, "CORPUS.json"), encoding="utf-8") as f:
+            have = json.load(f)
+    except (OSError, ValueError):
+        return False
+    return (have.get("args") == want and
+            have.get("generator") == "gen_site.py v%s" % generator_version())
+
+
+def copy_tree_fresh(src, dst):
+    """Replace dst with a copy of src (a file or a folder)."""
+    if os.path.isdir(dst) and not os.path.islink(dst):
+        shutil.rmtree(dst)
+    elif os.path.lexists(dst):
+        os.remove(dst)
+    if os.path.isdir(src):
+        shutil.copytree(src, dst)
+    else:
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy2(src, dst)
+
+
+def prepare_corpus(ctx, name):
+    """Generate corpus `name` into WORK/name unless CORPUS.json shows it is
+    already there with the same arguments; then copy site/'s layouts and the
+    assets they link into it (every time, so they follow site/)."""
+    want = CORPORA[name]
+    path = os.path.join(ctx.work, name)
+    start = time.perf_counter()
+    generated = False
+    if corpus_is_current(path, want):
+        say("corpus %s: reusing %s" % (name, path))
+    else:
+        say("corpus %s: generating (gen_site.py --pages %d)…" % (name, want["pages"]))
+        cmd = [sys.executable, GEN_SITE, "--pages", str(want["pages"]),
+               "--locales", ",".join(want["locales"]), "--coverage", str(want["coverage"]),
+               "--seed", want["seed"], "--defects", str(want["defects"]), "--out", path]
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if done.returncode != 0:
+            raise BenchError("gen_site.py failed for %s:\n%s" % (name, done.stdout.rstrip()))
+        generated = True
+    copy_tree_fresh(os.path.join(SITE, SITE_LAYOUTS), os.path.join(path, "layouts"))
+    for asset in SITE_ASSETS:
+        copy_tree_fresh(os.path.join(SITE, "public", asset), os.path.join(path, "public", asset))
+    with open(os.path.join(path, "CORPUS.json"), encoding="utf-8") as f:
+        corpus = json.load(f)
+    seconds = time.perf_counter() - start
+    ctx.phase("corpus %s (%s)" % (name, "generated" if generated else "reused"), seconds)
+    say("corpus %s: %d page files, %.1f MB, ready in %.1f s" % (
+        name, corpus["files"], corpus["bytes"] / 1e6, seconds))
+    return {"path": path, "files": corpus["files"], "bytes": corpus["bytes"],
+            "locales": corpus["args"]["locales"], "generated": generated}
+
+
+# ---------------------------------------------------------------------------
+# skiff lint
+# ---------------------------------------------------------------------------
+
+def snapshot_skiff(work):
+    """Copy build/tools/skiff/skiff to WORK/bin/skiff and return the copy.
+
+    Every run of one invocation then measures the same binary, even while
+    ninja relinks build/ (a compile in another terminal would otherwise swap
+    the binary between runs, or make it briefly unrunnable). skiff embeds its
+    CSS, JS and locale files, so the copy runs anywhere."""
+    if not os.path.exists(SKIFF):
+        raise BenchError("skiff not found at %s: run tools/run build first "
+                         "(tools/run bench builds it)" % shown(SKIFF))
+    copy = os.path.join(work, "bin", "skiff")
+    os.makedirs(os.path.dirname(copy), exist_ok=True)
+    for attempt in range(5):   # the build may be relinking it right now
+        try:
+            shutil.copy2(SKIFF, copy + ".tmp")
+            os.replace(copy + ".tmp", copy)
+            if run_quiet([copy, "--version"]):
+                return copy
+        except OSError:
+            pass
+        time.sleep(2)
+    raise BenchError("%s does not run (being rebuilt?): run tools/run build, then again"
+                     % shown(SKIFF))
+
+
+def lint_findings(ctx, corpus_name, json_path):
+    """Summarise `skiff lint --format json` output; print every error.
+
+    The corpora are meant to lint clean (gen_site.py with --defects 0): an
+    error means the corpus or skiff changed, and the timings then include
+    error reporting. Errors are listed in full, never hidden."""
+    try:
+        with open(json_path, encoding="utf-8") as f:
+            report = json.load(f)
+    except (OSError, ValueError) as e:
+        raise BenchError("cannot read skiff lint's JSON output %s: %s" % (json_path, e))
+    summary = report.get("summary", {})
+    errors = [f for f in report.get("findings", []) if f.get("severity") == "error"]
+    rules = ", ".join("%s %d" % kv for kv in sorted(summary.get("rules", {}).items()))
+    say("corpus %s: skiff lint reports %d errors, %d warnings (%s)" % (
+        corpus_name, summary.get("errors", len(errors)), summary.get("warnings", 0),
+        rules or "none"))
+    for f in errors:
+        say("  ERROR %s:%s:%s %s: %s" % (f.get("file"), f.get("line"), f.get("column"),
+                                         f.get("rule"), f.get("message")))
+    return {"errors": summary.get("errors"), "warnings": summary.get("warnings"),
+            "notes": summary.get("notes"), "rules": summary.get("rules", {}),
+            "error_findings": errors}
+
+
+def bench_lint(ctx, name, corpus_name, target_s):
+    """`skiff lint CORPUS --format json`: one warm-up run, then --runs timed.
+
+    The warm-up fills the page cache (the corpus was just written or has not
+    been read for a while) and its output is the corpus's lint check."""
+    path = ctx.corpus(corpus_name)
+    pages = ctx.corpus_info(corpus_name)["files"]
+    cmd = [ctx.skiff, "lint", path, "--format", "json"]
+    stdout_path = os.path.join(ctx.out, name + ".json")
+    stderr_path = os.path.join(ctx.out, name + ".stderr")
+    say("%s: %s" % (name, shlex.join(cmd)))
+
+    def run_once(label):
+        wall, rss_kib, code = measure(cmd, stdout_path, stderr_path)
+        if code not in (0, 1):   # 1 = lint errors found, still a full run
+            raise BenchError("%s: skiff lint exited %d:\n%s" % (name, code, tail(stderr_path)))
+        say("%s: %s: %.3f s, peak RSS %.1f MiB, exit %d" % (name, label, wall, mib(rss_kib), code))
+        return {"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss_kib), 1), "exit": code}
+
+    start = time.perf_counter()
+    warmup = run_once("warm-up (not counted)")
+    findings = lint_findings(ctx, corpus_name, stdout_path)
+    runs = [run_once("run %d/%d" % (i + 1, ctx.args.runs)) for i in range(ctx.args.runs)]
+    ctx.phase(name, time.perf_counter() - start)
+
+    result = {"name": name, "command": shlex.join(cmd), "corpus": corpus_name,
+              "pages": pages, "pages_basis": "source page files (CORPUS.json files)",
+              "warmup": warmup, "runs": runs, "lint_findings": findings}
+    result.update(summarize_runs(runs))
+    result["pages_per_s"] = round(pages / result["median_wall_s"], 1)
+    if target_s is not None:
+        result["target_s"] = target_s
+        result["target_met"] = result["median_wall_s"] < target_s
+    return result
+
+
+@benchmark("lint-5k")
+def lint_5k(ctx):
+    """skiff lint on the 5k corpus (19,000 page files): the lint-speed target.
+
+    The issue's target is a median under 2 s on the 2-core machine."""
+    return bench_lint(ctx, "lint-5k", "skiff-5k", LINT_TARGET_S)
+
+
+@benchmark("lint-1k")
+def lint_1k(ctx):
+    """skiff lint on the 1k corpus (3,800 page files): also the skiff side
+    of the linkinator comparison, which runs on the 1k corpus only."""
+    return bench_lint(ctx, "lint-1k", "skiff-1k", None)
+
+
+# ---------------------------------------------------------------------------
+# linkinator
+# ---------------------------------------------------------------------------
+
+def need_linkinator():
+    if not os.access(LINKINATOR, os.X_OK):
+        raise BenchError("linkinator not found at %s: run tools/run bench (it installs the "
+                         "npm tools with npm ci), or npm ci --ignore-scripts"
+                         % shown(LINKINATOR))
+    if shutil.which("node") is None:
+        raise BenchError("node not found: linkinator needs node (tools/run bench installs it)")
+
+
+def write_entry_pages(dist, locales):
+    """Give each locale a /<locale>/ page listing all its pages, where skiff
+    did not build one. Returns how many were written.
+
+    gen_site.py's skiff corpus has no pages/<locale>/index.md, so skiff's
+    root index.html (a language chooser) links to /en/, /es/, … that do not
+    exist, and a crawler starting there reaches no page at all. These lists
+    play the part of the Hugo corpus's per-language index (gen_site.md), so
+    that linkinator can reach every page from the root."""
+    written = 0
+    for loc in locales:
+        root = os.path.join(dist, loc)
+        entry = os.path.join(root, "index.html")
+        if not os.path.isdir(root) or os.path.exists(entry):
+            continue
+        urls = []
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            if "index.html" in files and folder != root:
+                urls.append("/" + os.path.relpath(folder, dist).replace(os.sep, "/") + "/")
+        items = "\n".join('<li><a href="%s">%s</a></li>' % (u, u) for u in urls)
+        with open(entry, "w", encoding="utf-8") as f:
+            f.write('<!DOCTYPE html>\n<html lang="%s"><head><meta charset="utf-8">'
+                    "<title>%s: all pages (bench crawl entry)</title></head>\n"
+                    "<body><ul>\n%s\n</ul></body></html>\n" % (loc, loc, items))
+        written += 1
+    return written
+
+
+def count_html_files(dist):
+    return sum(1 for _, _, files in os.walk(dist) for f in files if f.endswith(".html"))
+
+
+def read_linkinator_csv(path, dist):
+    """Count what linkinator reported in --format csv output.
+
+    Rows are one per distinct URL (with its #fragment: linkinator fetches
+    /a/ and /a/#x separately). Pages are distinct local URLs without the
+    fragment that answered 2xx and look like HTML (end in / or .html)."""
+    links = ok = broken = skipped = 0
+    pages = set()
+    broken_urls = []
+    dist_prefix = dist.rstrip("/") + "/"
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
+        reader = csv.reader(f)
+        next(reader, None)   # url,status,state,parent,failureDetails
+        for row in reader:
+            if len(row) < 3:
+                continue
+            url, status, state = row[0], row[1], row[2]
+            if state == "SKIPPED":
+                skipped += 1
+                continue
+            links += 1
+            if state == "BROKEN":
+                broken += 1
+                broken_urls.append("%s (%s, on %s)" % (url, status, row[3] if len(row) > 3 else "?"))
+                continue
+            ok += 1
+            local = url.split("#", 1)[0]
+            if local == dist or local.startswith(dist_prefix):   # served from dist
+                if local == dist or local.endswith("/") or local.endswith(".html"):
+                    pages.add(local)
+    return {"links_checked": links, "ok": ok, "broken": broken, "skipped": skipped,
+            "pages": len(pages), "broken_urls": broken_urls}
+
+
+def count_csv_rows(path, state):
+    """Rows and page-like rows so far in the growing CSV (for progress)."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(state["offset"])
+            chunk = f.read()
+    except OSError:
+        return state
+    end = chunk.rfind(b"\n") + 1
+    for line in chunk[:end].splitlines():
+        if b",SKIPPED," in line:
+            state["skipped"] += 1
+        elif line and not line.startswith(b"url,status"):
+            state["links"] += 1
+    state["offset"] += end
+    return state
+
+
+def rss_mib_now(pid):
+    try:
+        with open("/proc/%d/status" % pid, encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return 0.0
+
+
+@benchmark("linkinator-1k", slow=True)
+def linkinator_1k(ctx):
+    """linkinator (npm) crawling skiff's build of the 1k corpus, once.
+
+    The peer skiff lint is compared with: a crawler of built HTML that
+    serves the folder on localhost itself; external links are skipped
+    (never fetched), as skiff lint skips them without --external. Reports
+    wall time, peak RSS, links and pages checked, and the throughput ratio
+    (skiff lint pages/s on the 1k sources) / (linkinator pages/s)."""
+    need_linkinator()
+    skiff = ctx.result("lint-1k")   # the other side of the ratio, measured first
+    corpus = ctx.corpus("skiff-1k")
+    dist = os.path.join(ctx.work, "skiff-1k-dist")
+
+    say("linkinator-1k: building the 1k corpus with skiff…")
+    start = time.perf_counter()
+    build = subprocess.run([ctx.skiff, "build", corpus, "--out", dist, "--quiet"],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if build.returncode != 0:
+        raise BenchError("skiff build %s failed:\n%s" % (corpus, build.stdout.rstrip()))
+    entries = write_entry_pages(dist, ctx.corpus_info("skiff-1k")["locales"])
+    html_files = count_html_files(dist)
+    ctx.phase("linkinator-1k: skiff build of skiff-1k", time.perf_counter() - start)
+    say("linkinator-1k: built %s in %.1f s: %d HTML files (%d bench entry pages added)" % (
+        dist, time.perf_counter() - start, html_files, entries))
+
+    version = "?"
+    with open(LINKINATOR_PACKAGE, encoding="utf-8") as f:
+        version = json.load(f).get("version", "?")
+    node = run_quiet(["node", "--version"]) or "?"
+    cmd = [LINKINATOR, dist, "--recurse", "--skip", LINKINATOR_SKIP,
+           "--format", "csv", "--verbosity", "info"]
+    csv_path = os.path.join(ctx.out, "linkinator-1k.csv")
+    stderr_path = os.path.join(ctx.out, "linkinator-1k.stderr")
+    say("linkinator-1k: linkinator %s on node %s (progress every %d s)" % (
+        version, node, PROGRESS_EVERY_S))
+    say("linkinator-1k: %s" % shlex.join(cmd))
+
+    progress = {"offset": 0, "links": 0, "skipped": 0}
+
+    def tick(pid, elapsed):
+        count_csv_rows(csv_path, progress)
+        say("linkinator-1k: %4.0f s: %d links checked, %d skipped, RSS %.0f MiB" % (
+            elapsed, progress["links"], progress["skipped"], rss_mib_now(pid)))
+
+    start = time.perf_counter()
+    wall, rss_kib, code = measure(cmd, csv_path, stderr_path, cwd=REPO, on_tick=tick)
+    ctx.phase("linkinator-1k: linkinator run", time.perf_counter() - start)
+    if code != 0:
+        raise BenchError("linkinator exited %d:\n%s" % (code, tail(stderr_path)))
+    counts = read_linkinator_csv(csv_path, dist)
+    say("linkinator-1k: %.1f s, peak RSS %.1f MiB: %d links checked (%d broken), %d skipped, "
+        "%d pages crawled of %d HTML files" % (wall, mib(rss_kib), counts["links_checked"],
+                                               counts["broken"], counts["skipped"],
+                                               counts["pages"], html_files))
+    for url in counts["broken_urls"][:20]:
+        say("  BROKEN %s" % url)
+    if len(counts["broken_urls"]) > 20:
+        say("  … and %d more (%s)" % (len(counts["broken_urls"]) - 20, csv_path))
+
+    run = {"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss_kib), 1), "exit": code}
+    result = {"name": "linkinator-1k", "command": shlex.join(cmd), "corpus": "skiff-1k",
+              "linkinator_version": version, "node_version": node, "runs": [run],
+              "html_files": html_files, "entry_pages_added": entries,
+              "pages": counts["pages"], "pages_basis": "HTML pages crawled (distinct, 2xx)"}
+    result.update({k: v for k, v in counts.items() if k != "pages"})
+    result.update(summarize_runs([run]))
+    result["pages_per_s"] = round(counts["pages"] / wall, 2) if wall > 0 else None
+
+    if result["pages_per_s"]:
+        result["ratio"] = round(skiff["pages_per_s"] / result["pages_per_s"], 1)
+        result["ratio_basis"] = (
+            "skiff lint-1k %d source pages / %.3f s = %.1f pages/s; linkinator %d HTML pages "
+            "/ %.1f s = %.2f pages/s" % (skiff["pages"], skiff["median_wall_s"],
+                                         skiff["pages_per_s"], counts["pages"], wall,
+                                         result["pages_per_s"]))
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Running and reporting
+# ---------------------------------------------------------------------------
+
+def run_benchmark(ctx, bench):
+    previous = getattr(ctx, "current", None)
+    ctx.current = bench.name
+    say("")
+    say("== %s: %s" % (bench.name, bench.summary))
+    ctx.results[bench.name] = bench.func(ctx)
+    ctx.current = previous
+
+
+def print_table(ctx):
+    """The compact results table, then the ratio lines."""
+    head = ("benchmark", "runs", "median s", "min s", "max s", "peak RSS MiB",
+            "pages", "pages/s", "target")
+    rows = []
+    for name in BENCHMARKS:
+        r = ctx.results.get(name)
+        if r is None:
+            continue
+        target = ""
+        if "target_s" in r:
+            target = "< %g s %s" % (r["target_s"], "PASS" if r["target_met"] else "MISS")
+        rows.append((name, str(len(r["runs"])), "%.3f" % r["median_wall_s"],
+                     "%.3f" % r["min_wall_s"], "%.3f" % r["max_wall_s"],
+                     "%.1f" % r["median_peak_rss_mib"], str(r["pages"]),
+                     "%.1f" % r["pages_per_s"] if r.get("pages_per_s") else "-", target))
+    widths = [max(len(row[i]) for row in rows + [head]) for i in range(len(head))]
+    say("")
+    for row in [head] + rows:
+        say("  ".join(cell.ljust(w) if i in (0, 8) else cell.rjust(w)
+                      for i, (cell, w) in enumerate(zip(row, widths))).rstrip())
+    say("peak RSS: the largest single process (skiff's workers are separate processes; "
+        "no sum over them)")
+    for r in ctx.results.values():
+        if "ratio" in r:
+            say("%s: skiff lint is %.1fx linkinator's throughput (%s)" % (
+                r["name"], r["ratio"], r["ratio_basis"]))
+
+
+def parse_args(argv):
+    names = ", ".join("%s%s" % (b.name, " (slow)" if b.slow else "") for b in BENCHMARKS.values())
+    ap = argparse.ArgumentParser(
+        prog="tools/run bench",
+        description="Benchmark skiff and its peers on generated corpora, print a table and "
+                    "write WORK/results.json. Benchmarks: %s. Run through tools/run bench, "
+                    "which builds skiff and installs the npm tools first." % names,
+        epilog="See tools/bench/README.md for what each number means.")
+    ap.add_argument("--quick", action="store_true",
+                    help="skip the slow benchmarks (linkinator-1k: a skiff build and a "
+                         "node crawler)")
+    ap.add_argument("--only", metavar="NAME", choices=list(BENCHMARKS),
+                    help="run only this benchmark (and what it needs): %s"
+                         % ", ".join(BENCHMARKS))
+    ap.add_argument("--runs", type=int, default=5, metavar="N",
+                    help="timed runs per skiff benchmark after one warm-up run (default: 5; "
+                         "linkinator always runs once)")
+    ap.add_argument("--work", metavar="DIR", default=os.path.join(REPO, "build", "bench"),
+                    help="corpora, outputs and results.json (default: build/bench/, reused "
+                         "between runs)")
+    args = ap.parse_args(argv)
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    ctx = Context(args)
+    os.makedirs(ctx.out, exist_ok=True)
+    started = time.perf_counter()
+
+    try:
+        ctx.skiff = snapshot_skiff(ctx.work)
+    except BenchError as e:
+        print("bench: error: %s" % e, file=sys.stderr, flush=True)
+        return 1
+    machine = machine_info(ctx.skiff)
+    say(machine_line(machine))
+    if machine["load_1min"] > BUSY_LOAD:
+        say("note: load average %.2f before starting: something else is running, and on "
+            "%s cores it shows in every time below" % (machine["load_1min"], machine["cores"]))
+
+    if args.only:
+        chosen = [BENCHMARKS[args.only]]
+    else:
+        chosen = [b for b in BENCHMARKS.values() if not (args.quick and b.slow)]
+        for b in BENCHMARKS.values():
+            if b not in chosen:
+                say("skipping %s (--quick)" % b.name)
+    try:
+        for bench in chosen:
+            if bench.name not in ctx.results:
+                run_benchmark(ctx, bench)
+    except BenchError as e:
+        print("bench: error: %s" % e, file=sys.stderr, flush=True)
+        return 1
+    except KeyboardInterrupt:
+        print("bench: interrupted", file=sys.stderr)
+        return 130
+
+    print_table(ctx)
+    total = time.perf_counter() - started
+    say("took %.1f s: %s" % (total, "; ".join(
+        "%s %.1f s" % (p["what"], p["seconds"]) for p in ctx.phases)))
+    results_path = os.path.join(ctx.work, "results.json")
+    with open(results_path, "w", encoding="utf-8") as f:
+        json.dump({"machine_line": machine_line(machine), "machine": machine,
+                   "options": {"quick": args.quick, "only": args.only, "runs": args.runs},
+                   "corpora": ctx.corpora, "phases": ctx.phases, "total_s": round(total, 1),
+                   "benchmarks": ctx.results}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    say("results: %s" % results_path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
