@@ -47,6 +47,15 @@ BOOST_AUTO_TEST_CASE(climbing_out_is_caught_also_when_encoded) {
   BOOST_TEST((resolve_link("/../x", "en/a/", config()).kind == Kind::Escapes));
 }
 
+BOOST_AUTO_TEST_CASE(an_encoded_slash_is_not_a_separator) {
+  LinkTarget t = resolve_link("/en/a%2Fb/", "en/x/", config());
+  BOOST_TEST((t.kind == Kind::SitePath));
+  BOOST_TEST(t.path == "en/a%2Fb/");
+  BOOST_TEST(resolve_link("/en/caf%C3%A9/", "en/x/", config()).path == "en/caf\xC3\xA9/");
+  // Climbing with an encoded slash does not climb.
+  BOOST_TEST((resolve_link("..%2F..%2F..%2Fetc", "en/x/", config()).kind == Kind::SitePath));
+}
+
 BOOST_AUTO_TEST_CASE(own_domain_is_a_site_path) {
   LinkTarget t = resolve_link("https://DOCS.example/en/x/#y", "en/a/", config());
   BOOST_TEST((t.kind == Kind::SitePath));

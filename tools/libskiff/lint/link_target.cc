@@ -13,7 +13,9 @@ std::string lower(std::string_view s) {
 }
 
 // "%2e%2E" → "..": links are compared as the server will see them.
-std::string percent_decode(std::string_view s) {
+// `%XX` escapes decoded. In a path (`path`), `%2F` stays as written: it is
+// a character of a segment, not a separator (servers do not split on it).
+std::string percent_decode(std::string_view s, bool path = false) {
   auto hex = [](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -23,7 +25,12 @@ std::string percent_decode(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      char c = static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      if (path && c == '/') {
+        out += s.substr(i, 3);
+      } else {
+        out += c;
+      }
       i += 2;
     } else {
       out += s[i];
@@ -112,7 +119,7 @@ LinkTarget resolve_link(std::string_view url, std::string_view page_path, const 
     target.kind = LinkTarget::Kind::SamePage;
     return target;
   }
-  std::string decoded = percent_decode(rest);
+  std::string decoded = percent_decode(rest, /*path=*/true);
   std::string joined;
   if (decoded[0] == '/') {
     // Site-absolute: the base path in front is optional in the source.
