@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "build_command.h"
+#include "i18n_command.h"
 #include "lint_command.h"
 
 namespace {
@@ -73,6 +74,40 @@ void add_lint(CLI::App& app, skiff::LintCommandOptions& options, std::string& si
                  "links, mojibake, byte-order marks), then report what is left");
 }
 
+constexpr const char* kI18nHelp = R"(Examples:
+  skiff i18n site                         status per locale, from git history
+  skiff i18n site --format markdown --changed-files site/pages/en/a.md
+                                          a pull-request comment about these pages
+  skiff i18n site --format html --out status.html
+                                          a self-contained dashboard page
+  skiff i18n site --fail-under 80         exit 1 when a locale is under 80 % done
+  skiff i18n site --mark site/pages/es/a.md
+                                          record that es/a.md matches its source now
+
+Statuses: missing, outdated (the source changed after the translation's
+last commit; source commits whose subject holds an i18n.ignore marker, by
+default i18nIgnore, en-only, typo or broken link, do not count), done, and
+unknown (a shallow clone cut the history). A translation holding
+`i18nSourceHash:` (written by --mark) is decided by that hash instead: exact,
+also in shallow clones. Only source pages with `i18nReady: true` count.
+site.yml: i18n: { ignore: [...], repository: https://github.com/o/r, branch: main }
+
+Exit status: 0; 1 with --fail-under not met; 2 usage or configuration error.)";
+
+void add_i18n(CLI::App& app, skiff::I18nCommandOptions& options) {
+  CLI::App* i18n = app.add_subcommand("i18n", "Report untranslated and outdated pages and UI strings per locale");
+  i18n->footer(kI18nHelp);
+  i18n->add_option("SITE", options.site, "Site folder holding site.yml and pages/")->capture_default_str();
+  i18n->add_option("-f,--format", options.format, "Output: text, json, markdown or html")->capture_default_str();
+  i18n->add_option("-o,--out", options.out, "Write the report to this file (atomically) instead of stdout");
+  i18n->add_option("--fail-under", options.fail_under, "Exit 1 when a locale's completion is under this percentage")
+      ->check(CLI::Range(0, 100));
+  i18n->add_option("--changed-files", options.changed_files,
+                   "Markdown: only the pages these files (sources or translations) touch");
+  i18n->add_option("--mark", options.mark,
+                   "Write i18nSourceHash of its source into each of these translations, then exit");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -89,8 +124,11 @@ int main(int argc, char** argv) {
   std::string lint_site = ".";
   std::vector<std::string> lint_files;
   add_lint(app, lint_options, lint_site, lint_files);
+  skiff::I18nCommandOptions i18n_options;
+  add_i18n(app, i18n_options);
 
   CLI11_PARSE(app, argc, argv);
+  if (app.got_subcommand("i18n")) return skiff::run_i18n_command(i18n_options);
 
   if (app.got_subcommand("build")) {
     build_options.build.site = site;

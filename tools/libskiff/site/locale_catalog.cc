@@ -140,6 +140,14 @@ LocaleInfo LocaleCatalog::info(std::string_view code) const {
   return LocaleInfo{std::string(code), std::string(code), std::string(code), false};
 }
 
+std::vector<std::string> LocaleCatalog::own_keys(std::string_view locale) const {
+  std::vector<std::string> keys;
+  auto table = tables_.find(locale);
+  if (table == tables_.end()) return keys;
+  for (const auto& [key, value] : table->second) keys.push_back(key);
+  return keys;
+}
+
 const std::string* LocaleCatalog::find_own(std::string_view locale, std::string_view key) const {
   auto table = tables_.find(locale);
   if (table == tables_.end()) return nullptr;

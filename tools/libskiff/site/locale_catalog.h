@@ -43,6 +43,8 @@ class LocaleCatalog {
   std::string ui(std::string_view locale, std::string_view key) const;
   // Only the locale's own table, no fallback (nullptr if none): for i18n.
   const std::string* find_own(std::string_view locale, std::string_view key) const;
+  // The keys the locale's own table has (built-in and site strings), sorted.
+  std::vector<std::string> own_keys(std::string_view locale) const;
   const std::string& default_locale() const { return default_locale_; }
 
  private:

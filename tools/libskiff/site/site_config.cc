@@ -81,6 +81,30 @@ void read_sidebar(const YAML::Node& list, const SourceText& source, SiteConfig& 
   }
 }
 
+void read_i18n(const YAML::Node& i18n, const SourceText& source, SiteConfig& config, Diagnostics& diagnostics) {
+  if (!i18n.IsMap()) {
+    diagnostics.error(source.path(), mark_position(source, i18n.Mark()),
+                      "`i18n` is a map like `i18n: { ignore: [typo], repository: https://github.com/o/r }`");
+    return;
+  }
+  if (const YAML::Node ignore = i18n["ignore"]) {
+    if (!ignore.IsSequence()) {
+      diagnostics.error(source.path(), mark_position(source, ignore.Mark()),
+                        "`i18n.ignore` is a list of commit-subject markers, like [typo, i18nIgnore]");
+    } else {
+      config.i18n_ignore.clear();
+      for (const YAML::Node& marker : ignore) {
+        if (marker.IsScalar() && !marker.Scalar().empty()) config.i18n_ignore.push_back(marker.Scalar());
+      }
+    }
+  }
+  if (const YAML::Node repository = i18n["repository"]; repository && repository.IsScalar()) {
+    config.i18n_repository = repository.Scalar();
+    while (!config.i18n_repository.empty() && config.i18n_repository.back() == '/') config.i18n_repository.pop_back();
+  }
+  if (const YAML::Node branch = i18n["branch"]; branch && branch.IsScalar()) config.i18n_branch = branch.Scalar();
+}
+
 void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& config,
                  Diagnostics& diagnostics) {
   if (auto v = text_of(root, "title"); !v.empty()) config.title = v;
@@ -121,6 +145,7 @@ void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& c
     for (const YAML::Node& key : keys) config.frontmatter_keys.push_back(key.Scalar());
   }
   if (const YAML::Node sidebar = root["sidebar"]) read_sidebar(sidebar, source, config, diagnostics);
+  if (const YAML::Node i18n = root["i18n"]) read_i18n(i18n, source, config, diagnostics);
   if (const YAML::Node lint = root["lint"]) {
     // (A default YAML::Node is a defined null: absent keys are Undefined.)
     const YAML::Node absent(YAML::NodeType::Undefined);

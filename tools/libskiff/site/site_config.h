@@ -65,6 +65,13 @@ struct SiteConfig {
   int lint_external_concurrency = 0;
   int lint_external_timeout_seconds = 0;
   std::vector<NavGroup> sidebar;
+  // `i18n: { ignore: [typo], repository: https://github.com/o/r, branch: main }`
+  // for `skiff i18n`: source commits whose subject holds one of `ignore`
+  // (case-insensitive) do not make translations outdated; `repository` and
+  // `branch` make links to sources, diffs and new translations.
+  std::vector<std::string> i18n_ignore = {"i18nIgnore", "en-only", "typo", "broken link"};
+  std::string i18n_repository;  // no trailing slash
+  std::string i18n_branch = "main";
 };
 
 // Reads SITE/site.yml if present; problems go to `diagnostics`.

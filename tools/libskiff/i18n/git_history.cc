@@ -1,0 +1,236 @@
+#include "i18n/git_history.h"
+
+#include <charconv>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/subprocess.h"
+
+namespace skiff {
+namespace {
+
+std::string_view trim_newlines(std::string_view s) {
+  while (!s.empty() && (s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+int to_int(std::string_view s, int fallback) {
+  int n = fallback;
+  if (std::from_chars(s.data(), s.data() + s.size(), n).ec != std::errc()) return fallback;
+  return n;
+}
+
+// One entry of `--raw`: ":100644 100644 OLDBLOB NEWBLOB STATUS", paths after.
+struct RawEntry {
+  char status = 'M';
+  int score = 100;  // rename similarity
+  std::string old_blob;
+  std::string path;      // the path after the commit
+  std::string old_path;  // renames and copies: the path before
+};
+
+// What one commit did to the files, before it is filed under current names.
+struct CommitChanges {
+  std::vector<RawEntry> raw;
+  std::unordered_map<std::string, std::pair<int, int>> lines;  // path after → added, deleted
+};
+
+// Splits one record's body (after the header) into raw and numstat entries.
+CommitChanges parse_changes(std::string_view body) {
+  CommitChanges changes;
+  std::vector<std::string_view> tokens;
+  for (std::size_t at = 0; at < body.size();) {
+    std::size_t end = body.find('\0', at);
+    if (end == std::string_view::npos) end = body.size();
+    tokens.push_back(trim_newlines(body.substr(at, end - at)));
+    at = end + 1;
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view t = tokens[i];
+    if (t.empty()) continue;
+    if (t[0] == ':') {
+      // ":100644 100644 old new S" then one path, or two for R and C.
+      RawEntry e;
+      std::size_t fields = 0;
+      for (std::size_t at = 1; at < t.size() && fields < 5;) {
+        std::size_t end = t.find(' ', at);
+        if (end == std::string_view::npos) end = t.size();
+        std::string_view field = t.substr(at, end - at);
+        if (fields == 2) e.old_blob = std::string(field);
+        if (fields == 4 && !field.empty()) {
+          e.status = field[0];
+          if (field.size() > 1) e.score = to_int(field.substr(1), 100);
+        }
+        ++fields;
+        at = end + 1;
+      }
+      if (e.old_blob.find_first_not_of('0') == std::string::npos) e.old_blob.clear();
+      if ((e.status == 'R' || e.status == 'C') && i + 2 < tokens.size()) {
+        e.old_path = std::string(tokens[i + 1]);
+        e.path = std::string(tokens[i + 2]);
+        i += 2;
+      } else if (i + 1 < tokens.size()) {
+        e.path = std::string(tokens[i + 1]);
+        i += 1;
+      }
+      changes.raw.push_back(std::move(e));
+      continue;
+    }
+    // numstat: "added\tdeleted\tpath", or "added\tdeleted\t" then old, new.
+    std::size_t tab1 = t.find('\t');
+    std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : t.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos) continue;
+    int added = t.substr(0, tab1) == "-" ? -1 : to_int(t.substr(0, tab1), 0);
+    int deleted = t.substr(tab1 + 1, tab2 - tab1 - 1) == "-" ? -1 : to_int(t.substr(tab1 + 1, tab2 - tab1 - 1), 0);
+    std::string_view path = t.substr(tab2 + 1);
+    if (path.empty() && i + 2 < tokens.size()) {
+      path = tokens[i + 2];
+      i += 2;
+    }
+    changes.lines[std::string(path)] = {added, deleted};
+  }
+  return changes;
+}
+
+// Current names, followed from the newest commit back: a path seen in an
+// older commit is the file `alias` says, or no current file at all
+// (`gone`: deleted, or another file that had the name before).
+class Names {
+ public:
+  // The current path of `path` as of the commit being read; "" when none.
+  std::string current(const std::string& path) const {
+    if (gone_.count(path) > 0) return {};
+    auto it = alias_.find(path);
+    return it == alias_.end() ? path : it->second;
+  }
+  void rename(const std::string& older, const std::string& newer, const std::string& current_path) {
+    alias_[older] = current_path;
+    gone_.erase(older);
+    if (newer != older) forget(newer);
+  }
+  void forget(const std::string& path) {
+    alias_.erase(path);
+    gone_.insert(path);
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> alias_;
+  std::unordered_set<std::string> gone_;
+};
+
+}  // namespace
+
+void parse_git_log(std::string_view log, std::string_view prefix, GitHistory& history) {
+  Names names;
+  for (std::size_t at = log.find('\x1e'); at != std::string_view::npos;) {
+    std::size_t next = log.find('\x1e', at + 1);
+    std::string_view record = log.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
+    at = next;
+    std::size_t header_end = record.find('\0');
+    std::string_view header = record.substr(0, header_end);
+    std::size_t f1 = header.find('\x1f');
+    std::size_t f2 = f1 == std::string_view::npos ? f1 : header.find('\x1f', f1 + 1);
+    if (f2 == std::string_view::npos) continue;
+    GitCommit commit;
+    commit.hash = std::string(header.substr(0, f1));
+    commit.time = to_int(header.substr(f1 + 1, f2 - f1 - 1), 0);
+    commit.subject = std::string(header.substr(f2 + 1));
+    const int index = static_cast<int>(history.commits.size());
+    history.commits.push_back(std::move(commit));
+    if (header_end == std::string_view::npos) continue;
+    CommitChanges changes = parse_changes(record.substr(header_end + 1));
+
+    // First file every change under the names as they are before this
+    // commit's renames and deletions; then update the names.
+    struct Filed {
+      std::string current;
+      FileChange change;
+    };
+    std::vector<Filed> filed;
+    for (const RawEntry& e : changes.raw) {
+      if (e.status == 'D') continue;  // a deleted file is no current file
+      std::string current = names.current(e.path);
+      if (current.empty()) continue;
+      FileChange change;
+      change.commit = index;
+      auto lines = changes.lines.find(e.path);
+      if (lines != changes.lines.end()) {
+        change.added = lines->second.first;
+        change.deleted = lines->second.second;
+      }
+      change.content = !(e.status == 'R' && e.score == 100);
+      change.created = e.status == 'A' || e.status == 'C';
+      change.old_blob = e.old_blob;
+      filed.push_back({std::move(current), std::move(change)});
+    }
+    for (const RawEntry& e : changes.raw) {
+      if (e.status == 'R') {
+        std::string current = names.current(e.path);
+        if (current.empty()) {
+          names.forget(e.old_path);
+        } else {
+          names.rename(e.old_path, e.path, current);
+        }
+      } else if (e.status == 'A' || e.status == 'C' || e.status == 'D') {
+        names.forget(e.path);
+      }
+    }
+    for (Filed& f : filed) {
+      if (!f.current.starts_with(prefix)) continue;
+      history.files[f.current.substr(prefix.size())].push_back(std::move(f.change));
+    }
+  }
+}
+
+GitHistory read_git_history(const std::filesystem::path& site_root, const std::vector<std::string>& folders) {
+  GitHistory history;
+  ProcessResult where = run_process(
+      {"git", "rev-parse", "--show-prefix", "--is-shallow-repository", "HEAD"}, site_root);
+  if (!where.started) {
+    history.state = GitHistory::State::Failed;
+    history.message = "git is not installed (" + where.error + "): statuses are missing/done only";
+    return history;
+  }
+  if (where.exit_code != 0) {
+    history.state = GitHistory::State::NoRepository;
+    history.message = "not in a git repository: statuses are missing/done only (no history, so nothing is outdated)";
+    return history;
+  }
+  // Three lines: the prefix (may be empty), true/false, HEAD.
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at <= where.out.size();) {
+    std::size_t end = where.out.find('\n', at);
+    if (end == std::string::npos) end = where.out.size();
+    lines.emplace_back(where.out.substr(at, end - at));
+    at = end + 1;
+  }
+  if (lines.size() < 3) {
+    history.state = GitHistory::State::Failed;
+    history.message = "unexpected output from git rev-parse";
+    return history;
+  }
+  const std::string prefix = lines[0];
+  const bool shallow = lines[1] == "true";
+  history.head = lines[2];
+  history.prefix = prefix;
+  std::vector<std::string> argv = {"git", "-c", "core.quotePath=false", "log", "-M", "--raw", "--numstat",
+                                   "--no-abbrev", "-z", "--format=%x1e%H%x1f%ct%x1f%s", "--"};
+  for (const std::string& folder : folders) argv.push_back(folder);
+  ProcessResult log = run_process(argv, site_root);
+  if (!log.started || log.exit_code != 0) {
+    history.state = GitHistory::State::Failed;
+    history.message = "git log failed: " + (log.started ? log.err : log.error);
+    return history;
+  }
+  parse_git_log(log.out, prefix, history);
+  history.state = shallow ? GitHistory::State::Shallow : GitHistory::State::Full;
+  if (shallow) {
+    history.message = "this is a shallow clone: history before its oldest commit is missing. "
+                      "Run `git fetch --unshallow` (in CI: actions/checkout with fetch-depth: 0)";
+  }
+  return history;
+}
+
+}  // namespace skiff
