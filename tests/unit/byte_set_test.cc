@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE byte_set
 #include <boost/test/unit_test.hpp>
 
+#include <string>
 #include <string_view>
 
 #include "base/byte_set.h"
@@ -36,6 +37,16 @@ BOOST_AUTO_TEST_CASE(line_ends_find_the_nearest_cr_or_lf) {
   BOOST_TEST(kLineEnds.find("a\nb\rc", 2) == 3u);
   BOOST_TEST(kLineEnds.find("a\n", 2) == npos);     // from the end
   BOOST_TEST(kLineEnds.find("a\n", 7) == npos);     // from past the end
+  // Across the search window (4 KiB), and with only CR line ends.
+  std::string long_line(10000, 'x');
+  BOOST_TEST(kLineEnds.find(long_line + "\n") == 10000u);
+  BOOST_TEST(kLineEnds.find(long_line + "\r" + long_line + "\n") == 10000u);
+  BOOST_TEST(kLineEnds.find(long_line + "\r" + long_line + "\n", 10001) == 20001u);
+  std::string cr_only;
+  for (int i = 0; i < 1000; ++i) cr_only += "line\r";
+  std::size_t ends = 0;
+  for (std::size_t at = kLineEnds.find(cr_only); at != npos; at = kLineEnds.find(cr_only, at + 1)) ++ends;
+  BOOST_TEST(ends == 1000u);
   BOOST_TEST(kLineEnds.contains('\r'));
   BOOST_TEST(kLineEnds.contains('\n'));
   BOOST_TEST(!kLineEnds.contains(' '));

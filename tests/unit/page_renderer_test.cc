@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "base/html_ids.h"
 #include "markdown/component_scanner.h"
 #include "render/page_renderer.h"
 
@@ -111,8 +110,7 @@ Strings paths(const std::vector<PageAsset>& assets) {
 
 struct Page {
   explicit Page(std::string text, Strings imports = {}, std::string locale = "en",
-                bool safe = false, bool ids_only = false) {
-    context.ids_only = ids_only;
+                bool safe = false) {
     public_files = {"videos/a.mp4", "favicon.svg"};
     context.config = &site_config();
     context.catalog = &catalog();
@@ -163,53 +161,6 @@ std::size_t count(const std::string& text, std::string_view part) {
 }
 
 }  // namespace
-
-// --- ids only (lint) ---
-
-// Lint renders with ids_only and trusts all_ids to be what the HTML has: the
-// two must agree on every kind of id source.
-BOOST_AUTO_TEST_CASE(ids_only_finds_exactly_the_ids_of_the_html) {
-  const std::string text =
-      "# Top <a id=\"inline-in-heading\"></a>\n\n"
-      "<div id=\"raw-block\"><span id=\"nested\">x</span></div>\n\n"
-      "Text with <a name=\"old-anchor\">an anchor</a> and <Probe />.\n\n"
-      "<details id=\"html-element\">\n<summary>More</summary>\n\n## Inside details\n\n</details>\n\n"
-      "<UIFrameworkTabs>\n<Fragment slot=\"react\">\n### In a tab\n\n"
-      "```js\nconst id = \"<b id='not-html'>\";\n```\n</Fragment>\n"
-      "<Fragment slot=\"vue\">\n<p id=\"in-vue-tab\">v</p>\n</Fragment>\n</UIFrameworkTabs>\n\n"
-      ":::tip[Title]\nAside <em id=\"in-aside\">text</em>\n:::\n\n"
-      "<script>let s = '<p id=\"in-script\">';</script>\n\n"
-      "`<i id=\"in-code-span\">`\n\n"
-      "    <u id=\"indented-code\"></u>\n";
-  Page html(text, {"Probe", "UIFrameworkTabs"});
-  Page ids(text, {"Probe", "UIFrameworkTabs"}, "en", false, true);
-  BOOST_TEST(html.diagnostics.empty(), html.messages());
-  BOOST_TEST(ids.messages() == html.messages());
-  BOOST_TEST(ids.body.html.empty());
-  const std::set<std::string, std::less<>> expected = html_ids(html.body.html);
-  BOOST_TEST(std::vector<std::string>(ids.body.all_ids.begin(), ids.body.all_ids.end()) ==
-                 std::vector<std::string>(expected.begin(), expected.end()),
-             boost::test_tools::per_element());
-  // The sources above all count (and nothing in code or scripts does).
-  for (const char* id : {"top", "inline-in-heading", "raw-block", "nested", "old-anchor", "probe-1",
-                         "html-element", "inside-details", "in-a-tab", "in-vue-tab", "in-aside"}) {
-    BOOST_TEST(ids.body.all_ids.count(id) == 1u, id);
-  }
-  for (const char* id : {"not-html", "in-script", "in-code-span", "indented-code"}) {
-    BOOST_TEST(ids.body.all_ids.count(id) == 0u, id);
-  }
-}
-
-BOOST_AUTO_TEST_CASE(ids_only_with_footnotes_keeps_cmark_footnote_ids) {
-  const std::string text = "Claim.[^src]\n\n## After\n\n[^src]: The source.\n";
-  Page html(text);
-  Page ids(text, {}, "en", false, true);
-  const std::set<std::string, std::less<>> expected = html_ids(html.body.html);
-  BOOST_TEST(expected.size() >= 3u);  // the heading and the two footnote ids
-  BOOST_TEST(std::vector<std::string>(ids.body.all_ids.begin(), ids.body.all_ids.end()) ==
-                 std::vector<std::string>(expected.begin(), expected.end()),
-             boost::test_tools::per_element());
-}
 
 // --- headings ---
 

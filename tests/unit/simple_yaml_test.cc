@@ -110,6 +110,8 @@ BOOST_AUTO_TEST_CASE(anything_outside_the_subset_is_declined) {
       "setup: |\n\n",                      // an empty block
       "setup: |\n  a\tb\n",
       "---\ntitle: a\n", "%YAML 1.2\ntitle: a\n",
+      "title: A\nnull: x\n", "NULL: x\n",     // null keys
+      std::string(1025, 'k') + ": x\n",      // longer than yaml-cpp's simple keys
   };
   for (const std::string& yaml : declined) {
     BOOST_TEST_CONTEXT("YAML: " << yaml) { BOOST_TEST(!read_simple_yaml(yaml)); }

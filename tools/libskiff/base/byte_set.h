@@ -4,6 +4,7 @@
 // character is several times faster.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstring>
@@ -35,15 +36,21 @@ class ByteSet {
 class LineEnds {
  public:
   static constexpr bool contains(char c) { return c == '\n' || c == '\r'; }
+  // Searches a window at a time, so a file with only '\r' line ends (no
+  // '\n' anywhere) costs the distance to the next '\r', not the rest of
+  // the file, per call.
   static std::size_t find(std::string_view text, std::size_t from = 0) {
-    if (from >= text.size()) return std::string_view::npos;
-    const char* begin = text.data() + from;
-    std::size_t size = text.size() - from;
-    const void* lf = std::memchr(begin, '\n', size);
-    std::size_t before_lf = lf == nullptr ? size : static_cast<std::size_t>(static_cast<const char*>(lf) - begin);
-    const void* cr = std::memchr(begin, '\r', before_lf);
-    if (cr != nullptr) return from + static_cast<std::size_t>(static_cast<const char*>(cr) - begin);
-    return lf == nullptr ? std::string_view::npos : from + before_lf;
+    constexpr std::size_t kWindow = 4096;
+    for (std::size_t at = from; at < text.size(); at += kWindow) {
+      const char* begin = text.data() + at;
+      std::size_t size = std::min(kWindow, text.size() - at);
+      const void* lf = std::memchr(begin, '\n', size);
+      std::size_t before_lf = lf == nullptr ? size : static_cast<std::size_t>(static_cast<const char*>(lf) - begin);
+      const void* cr = std::memchr(begin, '\r', before_lf);
+      if (cr != nullptr) return at + static_cast<std::size_t>(static_cast<const char*>(cr) - begin);
+      if (lf != nullptr) return at + before_lf;
+    }
+    return std::string_view::npos;
   }
 };
 

@@ -20,10 +20,16 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     error = "cannot read " + path.string() + ": " + std::strerror(errno);
     return std::nullopt;
   }
+  // Closes `fd` on every way out, exceptions (a failed allocation) included.
+  struct Closer {
+    int fd;
+    ~Closer() {
+      if (fd >= 0) ::close(fd);
+    }
+  } closer{fd};
   std::string data;
   struct stat info {};
   if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
-    ::close(fd);
     error = "cannot read " + path.string() + ": " + std::strerror(EISDIR);
     return std::nullopt;
   }
@@ -36,14 +42,12 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       int saved = errno;
-      ::close(fd);
       error = "cannot read " + path.string() + ": " + std::strerror(saved);
       return std::nullopt;
     }
     if (got == 0) break;
     used += static_cast<std::size_t>(got);
   }
-  ::close(fd);
   data.resize(used);
   return data;
 }

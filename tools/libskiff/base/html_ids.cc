@@ -92,8 +92,8 @@ void for_each_attribute(std::string_view html, Visit&& visit) {
       if (has_value && !value.empty()) visit(tag, attr, value, value_offset);
     }
     at = i;
-    // Raw text elements: their content is not markup.
-    if (is_word(tag, "script") || is_word(tag, "style")) {
+    // Raw text and escapable raw text elements: their content is not markup.
+    if (is_word(tag, "script") || is_word(tag, "style") || is_word(tag, "textarea") || is_word(tag, "title")) {
       at = end_of_raw_text(html, at, tag);
     }
   }

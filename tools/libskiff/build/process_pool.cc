@@ -1,5 +1,6 @@
 #include "build/process_pool.h"
 
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -145,7 +146,12 @@ void collect(int fd, std::vector<WorkerResult>& results, std::vector<char>& rece
   constexpr std::size_t kBatch = 1 << 16;
   std::string batch;
   bool pipe_ok = true;
-  for (int i; pipe_ok && (i = shared.next().fetch_add(1)) < count;) {
+  for (int i; pipe_ok;) {
+    // "Between items" first: a worker killed after taking an item but
+    // before starting it must not be blamed for the previous one (finished,
+    // perhaps not sent); the item it took is then simply run again.
+    shared.current(slot).store(-1);
+    if ((i = shared.next().fetch_add(1)) >= count) break;
     shared.current(slot).store(i);
     Diagnostics diagnostics;
     std::string output;
@@ -201,7 +207,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
   std::vector<int> fds;
   for (int w = 0; w < jobs; ++w) {
     int pipe_fds[2];
-    if (::pipe(pipe_fds) != 0) break;
+    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) break;
     pid_t pid = ::fork();
     if (pid == 0) {
       ::close(pipe_fds[0]);
@@ -258,6 +264,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     int index = shared.current(static_cast<int>(w)).load();
     if (index < 0 || index >= count || received[static_cast<std::size_t>(index)]) continue;
     crashed[static_cast<std::size_t>(index)] = 1;
+    results[static_cast<std::size_t>(index)] = WorkerResult{};  // a record cut off mid-way
     results[static_cast<std::size_t>(index)].diagnostics.error(
         describe(index), {}, "skiff crashed while rendering this page; please report it with the page");
   }

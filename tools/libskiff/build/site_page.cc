@@ -30,7 +30,6 @@ PageBody render_site_page(const LoadedSite& site, int index, const SourceText& s
   context.source = &source;
   context.markdown = options.markdown;
   context.highlight = options.highlight;
-  context.ids_only = options.ids_only;
   context.report_missing_assets = options.report_missing_assets;
   return render_page_body(root, imports, context, diagnostics);
 }

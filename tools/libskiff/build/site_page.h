@@ -17,7 +17,6 @@ struct SitePageOptions {
   std::string locale;        // the locale the page is shown in
   MarkdownOptions markdown;
   bool highlight = true;     // syntax-highlight code blocks
-  bool ids_only = false;     // no HTML, only PageBody::all_ids (lint)
   bool report_missing_assets = true;  // false: the caller checks PageBody::assets
 };
 

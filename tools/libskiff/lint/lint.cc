@@ -280,10 +280,14 @@ class Linter {
 
     index_urls();
     ids_from_layouts_ = layout_ids(site_.root);
+    // The last setting of a rule wins, as in apply_rule_levels. (Unknown
+    // rules and `config` are errors there.)
     for (const SiteConfig::LintRuleSetting& setting : site_.config.lint_rules) {
-      // (Unknown rules and `config` are errors in apply_rule_levels.)
-      if (setting.level == "off" && setting.rule != "config" && find_lint_rule(setting.rule) != nullptr) {
+      if (setting.rule == "config" || find_lint_rule(setting.rule) == nullptr) continue;
+      if (setting.level == "off") {
         rules_off_.insert(setting.rule);
+      } else {
+        rules_off_.erase(setting.rule);
       }
     }
     select_reported_pages(result);
@@ -429,8 +433,8 @@ class Linter {
     }
     Diagnostics diagnostics;
     PageBody body = render_site_page(site_, i, source, parsed.frontmatter, parsed.body_offset,
-                                     {page.locale, {}, false, true, false}, diagnostics);
-    std::set<std::string, std::less<>> ids = std::move(body.all_ids);
+                                     {page.locale, {}, false, false}, diagnostics);
+    std::set<std::string, std::less<>> ids = html_ids(body.html);
     r.rendered = true;
     if (!reported) {
       r.ids.assign(ids.begin(), ids.end());

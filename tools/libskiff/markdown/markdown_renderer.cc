@@ -85,8 +85,8 @@ bool is_dangerous_url(std::string_view url, bool image) {
 
 class TreeRewriter {
  public:
-  TreeRewriter(MarkdownHooks& hooks, const MarkdownOptions& options)
-      : hooks_(hooks), options_(options) {}
+  TreeRewriter(MarkdownHooks& hooks, const MarkdownOptions& options, std::string_view markdown)
+      : hooks_(hooks), options_(options), markdown_(markdown) {}
 
   void rewrite(cmark_node* root) {
     // Collect first: the rewrites replace nodes, which would confuse a
@@ -100,10 +100,6 @@ class TreeRewriter {
     for (cmark_node* node : nodes) visit(node);
   }
 
-  // Ids only: whether every id is known without cmark's HTML (false once
-  // a footnote is met).
-  bool ids_complete() const { return ids_complete_; }
-
  private:
   // The links the author wrote in raw HTML (`<img src>`, `<a href>` that
   // cmark keeps as HTML), at their place in the Markdown. Placeholders are
@@ -111,6 +107,10 @@ class TreeRewriter {
   // raw HTML, links and all.
   void raw_html_links(cmark_node* node) {
     if (options_.safe) return;
+    // In an image's text, HTML becomes the alt attribute's text: no link.
+    for (cmark_node* up = cmark_node_parent(node); up != nullptr; up = cmark_node_parent(up)) {
+      if (cmark_node_get_type(up) == CMARK_NODE_IMAGE) return;
+    }
     std::string_view html = literal_of(node);
     const int line = cmark_node_get_start_line(node);
     const int column = cmark_node_get_start_column(node);
@@ -120,13 +120,37 @@ class TreeRewriter {
       int at = line_begin == std::string_view::npos || lines == 0
                    ? column + static_cast<int>(offset)
                    : static_cast<int>(offset - line_begin);
+      // cmark's literal lacks what containers strip (indentation, `> `,
+      // list markers): find the value on the Markdown line itself, nearest
+      // to the estimate.
+      const std::string_view value = html.substr(offset, std::min(url.size(), html.size() - offset));
+      at = column_on_line(line + lines, value, at);
       hooks_.link({url, "", asset, line + lines, at, true});
     });
   }
 
-  // Ids only: the ids in raw HTML that ends up in the page.
-  void note_ids(std::string_view html) {
-    if (options_.ids_only != nullptr) add_html_ids(html, *options_.ids_only);
+  // The 1-based byte column of `text` on 1-based `line` of the Markdown,
+  // the occurrence nearest to `estimate`; `estimate` when it is not there.
+  int column_on_line(int line, std::string_view text, int estimate) const {
+    std::size_t at = 0;
+    for (int l = 1; l < line && at != std::string_view::npos; ++l) {
+      at = markdown_.find('\n', at);
+      if (at != std::string_view::npos) ++at;
+    }
+    if (at == std::string_view::npos || text.empty()) return estimate;
+    std::size_t end = markdown_.find('\n', at);
+    std::string_view row = markdown_.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    int best = estimate;
+    int best_distance = -1;
+    for (std::size_t found = row.find(text); found != std::string_view::npos; found = row.find(text, found + 1)) {
+      int candidate = static_cast<int>(found) + 1;
+      int distance = std::abs(candidate - estimate);
+      if (best_distance < 0 || distance < best_distance) {
+        best = candidate;
+        best_distance = distance;
+      }
+    }
+    return best;
   }
 
   void visit(cmark_node* node) {
@@ -134,15 +158,11 @@ class TreeRewriter {
       case CMARK_NODE_HTML_BLOCK:
         raw_html_links(node);
         html_block(node);
-        note_ids(literal_of(node));
         break;
       case CMARK_NODE_HTML_INLINE:
         raw_html_links(node);
         if (options_.safe) cmark_node_set_literal(node, "");
-        note_ids(literal_of(node));
         break;
-      case CMARK_NODE_FOOTNOTE_DEFINITION:
-      case CMARK_NODE_FOOTNOTE_REFERENCE: ids_complete_ = false; break;
       case CMARK_NODE_TEXT: text(node); break;
       case CMARK_NODE_HEADING: heading(node); break;
       case CMARK_NODE_CODE_BLOCK: code_block(node); break;
@@ -236,9 +256,7 @@ class TreeRewriter {
       if (open == std::string::npos || close == std::string::npos) break;
       if (open > at) insert_before(node, CMARK_NODE_TEXT, copy.substr(at, open - at));
       std::size_t index = std::strtoul(copy.c_str() + open + kInlinePlaceholderOpen.size(), nullptr, 10);
-      std::string html = hooks_.element_html(index, false);
-      note_ids(html);
-      insert_before(node, CMARK_NODE_HTML_INLINE, html);
+      insert_before(node, CMARK_NODE_HTML_INLINE, hooks_.element_html(index, false));
       at = close + kInlinePlaceholderClose.size();
     }
     cmark_node_set_literal(node, copy.substr(at).c_str());
@@ -288,8 +306,6 @@ class TreeRewriter {
     std::string html = hooks_.code_block(info == nullptr ? "" : info, literal_of(node),
                                          cmark_node_get_start_line(node),
                                          cmark_node_get_start_column(node));
-    // Ids only: code blocks have none, so the node stays and is not scanned.
-    if (options_.ids_only != nullptr) return;
     cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
     cmark_node_set_literal(block, html.c_str());
     cmark_node_replace(node, block);
@@ -338,8 +354,8 @@ class TreeRewriter {
 
   MarkdownHooks& hooks_;
   const MarkdownOptions& options_;
+  std::string_view markdown_;  // the text being rendered
   std::vector<std::pair<cmark_node*, std::string>> headings_;
-  bool ids_complete_ = true;
 };
 
 }  // namespace
@@ -349,9 +365,8 @@ std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownH
   auto parser = make_parser();
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  TreeRewriter rewriter(hooks, options);
+  TreeRewriter rewriter(hooks, options, markdown);
   rewriter.rewrite(doc.get());
-  if (options.ids_only != nullptr && rewriter.ids_complete()) return {};
   rewriter.finish_headings(cmark_parser_get_syntax_extensions(parser.get()));
 
   cmark_node* render_root = doc.get();
@@ -362,10 +377,6 @@ std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownH
                                  cmark_parser_get_syntax_extensions(parser.get()));
   std::string out(html);
   std::free(html);
-  if (options.ids_only != nullptr) {  // a fragment with footnotes
-    add_html_ids(out, *options.ids_only);
-    return {};
-  }
   if (is_inline && single_paragraph && out.size() >= 8 && out.compare(0, 3, "<p>") == 0 &&
       out.compare(out.size() - 5, 5, "</p>\n") == 0) {
     out = out.substr(3, out.size() - 8);

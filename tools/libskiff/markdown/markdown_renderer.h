@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <set>
 #include <string>
 #include <string_view>
 
@@ -44,12 +43,6 @@ struct MarkdownOptions {
   // Drop raw HTML written in the Markdown (placeholders excepted): for
   // untrusted contributions.
   bool safe = false;
-  // Ids only (lint): when set, no HTML is written and render_markdown
-  // returns "". Instead the ids the HTML would have that do not come from
-  // heading_id() — those in raw HTML blocks and inlines, the elements' HTML
-  // included — are added here. (A fragment with footnotes, whose ids cmark
-  // writes, is rendered and its HTML scanned.) The hooks are called as usual.
-  std::set<std::string, std::less<>>* ids_only = nullptr;
 };
 
 // Renders `markdown`. With `is_inline`, a single paragraph is rendered

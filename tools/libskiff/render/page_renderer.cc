@@ -19,15 +19,12 @@ using ElementFn = std::function<std::string(std::size_t index, bool block)>;
 class PageRenderer final : public RenderEnv {
  public:
   PageRenderer(const ImportTable& imports, const PageContext& context, Diagnostics& diagnostics)
-      : imports_(imports), context_(context), diagnostics_(diagnostics), markdown_(context.markdown) {
-    if (context.ids_only) markdown_.ids_only = &body_.all_ids;
-  }
+      : imports_(imports), context_(context), diagnostics_(diagnostics) {}
 
   PageBody render(const Fragment& root) {
     body_.html = render_fragment(root, [&](std::size_t i, bool) {
       return render_element(root.elements[i]);
     });
-    if (context_.ids_only) body_.all_ids.insert(body_.ids.begin(), body_.ids.end());
     return std::move(body_);
   }
 
@@ -103,7 +100,7 @@ class PageRenderer final : public RenderEnv {
 
   std::string render_fragment(const Fragment& fragment, const ElementFn& element) {
     Hooks hooks(*this, fragment, element);
-    return render_markdown(fragment.markdown, fragment.is_inline, hooks, markdown_);
+    return render_markdown(fragment.markdown, fragment.is_inline, hooks, context_.markdown);
   }
 
   // Children of `element`, each nested element rendered in place.
@@ -266,7 +263,6 @@ class PageRenderer final : public RenderEnv {
   const PageContext& context_;
   Diagnostics& diagnostics_;
   PageBody body_;
-  MarkdownOptions markdown_;  // the context's, plus ids_only → body_.all_ids
   Slugger slugger_;
   std::array<std::string, 7> open_headings_;  // id of the latest heading per level (1-6)
   std::set<std::pair<std::string, std::string>> seen_headings_;  // (parent id, text)

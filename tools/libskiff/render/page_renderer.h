@@ -52,9 +52,6 @@ struct PageBody {
     Position pos;
   };
   std::vector<RepeatedHeading> repeated_headings;  // same text as an earlier heading
-  // PageContext::ids_only: every id the page's HTML would have (headings',
-  // raw HTML's, components'); `html` is then empty.
-  std::set<std::string, std::less<>> all_ids;
 };
 
 // What rendering a page needs from the site; all of it read-only and shared
@@ -71,9 +68,6 @@ struct PageContext {
   const SourceText* source = nullptr;
   MarkdownOptions markdown;
   bool highlight = true;  // syntax-highlight code blocks (lint turns it off)
-  // Lint: no HTML, only PageBody::all_ids (and everything else PageBody
-  // holds). Diagnostics are the same as when the HTML is written.
-  bool ids_only = false;
   // False: missing public files are not errors here; the caller checks
   // PageBody::assets (lint).
   bool report_missing_assets = true;

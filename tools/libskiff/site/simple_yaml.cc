@@ -87,6 +87,8 @@ std::optional<std::vector<SimpleYamlEntry>> read_simple_yaml(std::string_view ya
     if (key_end + 1 >= text.size() || text[key_end] != ':' || text[key_end + 1] != ' ') return std::nullopt;
     SimpleYamlEntry entry;
     entry.key = std::string(text.substr(0, key_end));
+    // `null` keys are null to yaml-cpp; it refuses keys over 1024 bytes.
+    if (entry.key == "null" || entry.key == "Null" || entry.key == "NULL" || key_end > 1000) return std::nullopt;
     if (!keys.insert(entry.key).second) return std::nullopt;
     entry.key_offset = line.begin;
     std::size_t value_begin = text.find_first_not_of(' ', key_end + 1);
