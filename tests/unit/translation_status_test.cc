@@ -39,6 +39,17 @@ BOOST_AUTO_TEST_CASE(source_hash_ignores_frontmatter_and_whitespace_only) {
   BOOST_TEST(source_hash(a) != source_hash(c));
 }
 
+BOOST_AUTO_TEST_CASE(changed_lines_are_counted_as_multisets) {
+  int added = -1;
+  int deleted = -1;
+  count_changed_lines("a\nb\nc\n", "a\nc\nd\ne\n", added, deleted);
+  BOOST_TEST(added == 2);    // d, e
+  BOOST_TEST(deleted == 1);  // b
+  count_changed_lines("x\r\ny\n", "y\nx\n", added, deleted);
+  BOOST_TEST(added == 0);    // moved lines and CRLF are no change
+  BOOST_TEST(deleted == 0);
+}
+
 BOOST_AUTO_TEST_CASE(state_names) {
   BOOST_TEST(translation_state_name(TranslationState::Missing) == "missing");
   BOOST_TEST(translation_state_name(TranslationState::Outdated) == "outdated");

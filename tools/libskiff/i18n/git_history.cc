@@ -31,15 +31,11 @@ struct RawEntry {
   std::string old_path;  // renames and copies: the path before
 };
 
-// What one commit did to the files, before it is filed under current names.
-struct CommitChanges {
-  std::vector<RawEntry> raw;
-  std::unordered_map<std::string, std::pair<int, int>> lines;  // path after → added, deleted
-};
-
-// Splits one record's body (after the header) into raw and numstat entries.
-CommitChanges parse_changes(std::string_view body) {
-  CommitChanges changes;
+// The raw entries of one record's body (after the header): tokens
+// separated by NUL, each entry ":modes blobs STATUS" then its path(s).
+// Anything else (other diff formats) is skipped.
+std::vector<RawEntry> parse_changes(std::string_view body) {
+  std::vector<RawEntry> entries;
   std::vector<std::string_view> tokens;
   for (std::size_t at = 0; at < body.size();) {
     std::size_t end = body.find('\0', at);
@@ -49,49 +45,36 @@ CommitChanges parse_changes(std::string_view body) {
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view t = tokens[i];
-    if (t.empty()) continue;
-    if (t[0] == ':') {
-      // ":100644 100644 old new S" then one path, or two for R and C.
-      RawEntry e;
-      std::size_t fields = 0;
-      for (std::size_t at = 1; at < t.size() && fields < 5;) {
-        std::size_t end = t.find(' ', at);
-        if (end == std::string_view::npos) end = t.size();
-        std::string_view field = t.substr(at, end - at);
-        if (fields == 2) e.old_blob = std::string(field);
-        if (fields == 4 && !field.empty()) {
-          e.status = field[0];
-          if (field.size() > 1) e.score = to_int(field.substr(1), 100);
-        }
-        ++fields;
-        at = end + 1;
+    if (t.empty() || t[0] != ':') continue;
+    // ":100644 100644 old new S" then one path, or two for R and C.
+    RawEntry e;
+    std::size_t fields = 0;
+    for (std::size_t at = 1; at < t.size() && fields < 5;) {
+      std::size_t end = t.find(' ', at);
+      if (end == std::string_view::npos) end = t.size();
+      std::string_view field = t.substr(at, end - at);
+      if (fields == 2) e.old_blob = std::string(field);
+      if (fields == 4 && !field.empty()) {
+        e.status = field[0];
+        if (field.size() > 1) e.score = to_int(field.substr(1), 100);
       }
-      if (e.old_blob.find_first_not_of('0') == std::string::npos) e.old_blob.clear();
-      if ((e.status == 'R' || e.status == 'C') && i + 2 < tokens.size()) {
-        e.old_path = std::string(tokens[i + 1]);
-        e.path = std::string(tokens[i + 2]);
-        i += 2;
-      } else if (i + 1 < tokens.size()) {
-        e.path = std::string(tokens[i + 1]);
-        i += 1;
-      }
-      changes.raw.push_back(std::move(e));
+      ++fields;
+      at = end + 1;
+    }
+    if (e.old_blob.find_first_not_of('0') == std::string::npos) e.old_blob.clear();
+    if ((e.status == 'R' || e.status == 'C') && i + 2 < tokens.size()) {
+      e.old_path = std::string(tokens[i + 1]);
+      e.path = std::string(tokens[i + 2]);
+      i += 2;
+    } else if (i + 1 < tokens.size()) {
+      e.path = std::string(tokens[i + 1]);
+      i += 1;
+    } else {
       continue;
     }
-    // numstat: "added\tdeleted\tpath", or "added\tdeleted\t" then old, new.
-    std::size_t tab1 = t.find('\t');
-    std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : t.find('\t', tab1 + 1);
-    if (tab2 == std::string_view::npos) continue;
-    int added = t.substr(0, tab1) == "-" ? -1 : to_int(t.substr(0, tab1), 0);
-    int deleted = t.substr(tab1 + 1, tab2 - tab1 - 1) == "-" ? -1 : to_int(t.substr(tab1 + 1, tab2 - tab1 - 1), 0);
-    std::string_view path = t.substr(tab2 + 1);
-    if (path.empty() && i + 2 < tokens.size()) {
-      path = tokens[i + 2];
-      i += 2;
-    }
-    changes.lines[std::string(path)] = {added, deleted};
+    entries.push_back(std::move(e));
   }
-  return changes;
+  return entries;
 }
 
 // Current names, followed from the newest commit back: a path seen in an
@@ -140,7 +123,7 @@ void parse_git_log(std::string_view log, std::string_view prefix, GitHistory& hi
     const int index = static_cast<int>(history.commits.size());
     history.commits.push_back(std::move(commit));
     if (header_end == std::string_view::npos) continue;
-    CommitChanges changes = parse_changes(record.substr(header_end + 1));
+    std::vector<RawEntry> changes = parse_changes(record.substr(header_end + 1));
 
     // First file every change under the names as they are before this
     // commit's renames and deletions; then update the names.
@@ -149,23 +132,18 @@ void parse_git_log(std::string_view log, std::string_view prefix, GitHistory& hi
       FileChange change;
     };
     std::vector<Filed> filed;
-    for (const RawEntry& e : changes.raw) {
+    for (const RawEntry& e : changes) {
       if (e.status == 'D') continue;  // a deleted file is no current file
       std::string current = names.current(e.path);
       if (current.empty()) continue;
       FileChange change;
       change.commit = index;
-      auto lines = changes.lines.find(e.path);
-      if (lines != changes.lines.end()) {
-        change.added = lines->second.first;
-        change.deleted = lines->second.second;
-      }
       change.content = !(e.status == 'R' && e.score == 100);
       change.created = e.status == 'A' || e.status == 'C';
       change.old_blob = e.old_blob;
       filed.push_back({std::move(current), std::move(change)});
     }
-    for (const RawEntry& e : changes.raw) {
+    for (const RawEntry& e : changes) {
       if (e.status == 'R') {
         std::string current = names.current(e.path);
         if (current.empty()) {
@@ -215,7 +193,7 @@ GitHistory read_git_history(const std::filesystem::path& site_root, const std::v
   const bool shallow = lines[1] == "true";
   history.head = lines[2];
   history.prefix = prefix;
-  std::vector<std::string> argv = {"git", "-c", "core.quotePath=false", "log", "-M", "--raw", "--numstat",
+  std::vector<std::string> argv = {"git", "-c", "core.quotePath=false", "log", "-M", "--raw",
                                    "--no-abbrev", "-z", "--format=%x1e%H%x1f%ct%x1f%s", "--"};
   for (const std::string& folder : folders) argv.push_back(folder);
   ProcessResult log = run_process(argv, site_root);

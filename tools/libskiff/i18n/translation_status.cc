@@ -110,6 +110,35 @@ std::map<std::string, std::string> read_blobs(const std::filesystem::path& cwd, 
 
 }  // namespace
 
+void count_changed_lines(std::string_view before, std::string_view after, int& added, int& deleted) {
+  // Lines compared as multisets: each line of `after` that `before` lacks
+  // (one for one) is added, and the other way round. Moving a line is no
+  // change; that is close to a diff's count for prose, at linear cost.
+  std::map<std::string_view, int> count;
+  auto each_line = [](std::string_view text, auto&& f) {
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(at, end - at);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      f(line);
+      at = end + 1;
+    }
+  };
+  each_line(before, [&](std::string_view line) { ++count[line]; });
+  added = 0;
+  each_line(after, [&](std::string_view line) {
+    auto it = count.find(line);
+    if (it != count.end() && it->second > 0) {
+      --it->second;
+    } else {
+      ++added;
+    }
+  });
+  deleted = 0;
+  for (const auto& [line, left] : count) deleted += left;
+}
+
 std::string_view translation_state_name(TranslationState state) {
   switch (state) {
     case TranslationState::Missing: return "missing";
@@ -233,8 +262,6 @@ I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history
               if (!change.content || ignored(change.commit)) continue;
               if (t.commits_behind == 0) t.source_changed_time = history.commits[static_cast<std::size_t>(change.commit)].time;
               ++t.commits_behind;
-              t.lines_added += std::max(0, change.added);
-              t.lines_deleted += std::max(0, change.deleted);
               oldest_counted = &change;
             }
           }
@@ -270,6 +297,7 @@ I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history
         current = read_file(site.root / page.source_file, error).value_or("");
       }
       t.changed_sections = changed_sections(blob->second, *current);
+      count_changed_lines(blob->second, *current, t.lines_added, t.lines_deleted);
     }
   }
 

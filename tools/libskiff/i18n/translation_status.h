@@ -86,6 +86,10 @@ struct I18nStatus {
 // changed sections (one `git cat-file --batch`).
 I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history);
 
+// Lines added and deleted from `before` to `after`, comparing lines as
+// multisets (order ignored).
+void count_changed_lines(std::string_view before, std::string_view after, int& added, int& deleted);
+
 // The sections (by heading text) whose content differs between two versions
 // of a page; new sections count, removed ones do not. "" names the text
 // before the first heading.
