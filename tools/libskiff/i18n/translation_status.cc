@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/disk.h"
 #include "base/source_text.h"
@@ -22,16 +23,14 @@ bool contains_ignoring_case(std::string_view text, std::string_view marker) {
   return it != text.end();
 }
 
-std::string_view body_of(std::string_view page_text, std::size_t& body_offset_out) {
-  SourceText source("page", std::string(page_text));
-  Diagnostics ignored;
-  body_offset_out = parse_frontmatter(source, ignored).body_offset;
-  return page_text.substr(std::min(body_offset_out, page_text.size()));
+std::string_view body_of(std::string_view page_text) {
+  return page_text.substr(std::min(frontmatter_end(page_text), page_text.size()));
 }
 
 // The page's text with runs of whitespace as one space, ends trimmed.
 std::string normalized(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -45,10 +44,12 @@ std::string normalized(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 // Sections of a Markdown page: heading text → normalized content, in order.
 // ATX headings outside fenced code start a section.
-std::vector<std::pair<std::string, std::string>> sections_of(std::string_view text) {
-  std::vector<std::pair<std::string, std::string>> sections{{"", ""}};
+Sections sections_of(std::string_view text) {
+  Sections sections{{"", ""}};
   std::string fence;  // the open fence's marker, or ""
   std::size_t at = 0;
   while (at < text.size()) {
@@ -80,6 +81,8 @@ std::vector<std::pair<std::string, std::string>> sections_of(std::string_view te
   for (auto& [heading, content] : sections) content = normalized(content);
   return sections;
 }
+
+namespace {
 
 // Blobs by id, read with one `git cat-file --batch`.
 std::map<std::string, std::string> read_blobs(const std::filesystem::path& cwd, const std::set<std::string>& ids) {
@@ -114,7 +117,7 @@ void count_changed_lines(std::string_view before, std::string_view after, int& a
   // Lines compared as multisets: each line of `after` that `before` lacks
   // (one for one) is added, and the other way round. Moving a line is no
   // change; that is close to a diff's count for prose, at linear cost.
-  std::map<std::string_view, int> count;
+  std::unordered_map<std::string_view, int> count;
   auto each_line = [](std::string_view text, auto&& f) {
     for (std::size_t at = 0; at < text.size();) {
       std::size_t end = text.find('\n', at);
@@ -150,8 +153,7 @@ std::string_view translation_state_name(TranslationState state) {
 }
 
 std::string source_hash(std::string_view page_text) {
-  std::size_t offset = 0;
-  std::string text = normalized(body_of(page_text, offset));
+  std::string text = normalized(body_of(page_text));
   std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64
   for (unsigned char c : text) {
     h ^= c;
@@ -163,9 +165,10 @@ std::string source_hash(std::string_view page_text) {
 }
 
 std::vector<std::string> changed_sections(std::string_view before, std::string_view after) {
-  std::size_t offset = 0;
-  auto old_sections = sections_of(body_of(before, offset));
-  auto new_sections = sections_of(body_of(after, offset));
+  return changed_sections(sections_of(body_of(before)), sections_of(body_of(after)));
+}
+
+std::vector<std::string> changed_sections(const Sections& old_sections, const Sections& new_sections) {
   // Headings can repeat: the n-th "Example" compares with the n-th.
   std::map<std::pair<std::string, int>, std::string> old_by_heading;
   std::map<std::string, int> seen;
@@ -286,17 +289,25 @@ I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history
             [](const PageTranslations& a, const PageTranslations& b) { return a.slug < b.slug; });
 
   // The sections of each outdated source that changed since its translation.
+  // The current source's sections are split once per page, an old
+  // version's once per blob (translations made from the same version share
+  // it).
   std::map<std::string, std::string> blobs = read_blobs(site.root, blob_ids);
+  std::map<std::string, Sections> old_sections;
   for (PageTranslations& page : status.pages) {
     std::optional<std::string> current;
+    Sections current_sections;
     for (TranslationStatus& t : page.locales) {
       auto blob = blobs.find(t.source_old_blob);
       if (t.state != TranslationState::Outdated || blob == blobs.end()) continue;
       if (!current) {
         std::string error;
         current = read_file(site.root / page.source_file, error).value_or("");
+        current_sections = sections_of(body_of(*current));
       }
-      t.changed_sections = changed_sections(blob->second, *current);
+      auto old = old_sections.find(blob->first);
+      if (old == old_sections.end()) old = old_sections.emplace(blob->first, sections_of(body_of(blob->second))).first;
+      t.changed_sections = changed_sections(old->second, current_sections);
       count_changed_lines(blob->second, *current, t.lines_added, t.lines_deleted);
     }
   }

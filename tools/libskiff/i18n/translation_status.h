@@ -95,4 +95,11 @@ void count_changed_lines(std::string_view before, std::string_view after, int& a
 // before the first heading.
 std::vector<std::string> changed_sections(std::string_view before, std::string_view after);
 
+// A page body split at its ATX headings (outside fenced code): heading text
+// and whitespace-normalized content, in order; the first is "" (the text
+// before any heading). For comparing many versions against one.
+using Sections = std::vector<std::pair<std::string, std::string>>;
+Sections sections_of(std::string_view body);
+std::vector<std::string> changed_sections(const Sections& before, const Sections& after);
+
 }  // namespace skiff

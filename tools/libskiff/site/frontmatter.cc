@@ -120,6 +120,16 @@ void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText&
 
 }  // namespace
 
+std::size_t frontmatter_end(std::string_view text) {
+  std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::size_t next = 0;
+  if (!is_fence(line_at(text, start, next), false)) return start;
+  for (std::size_t pos = next; pos < text.size(); pos = next) {
+    if (is_fence(line_at(text, pos, next), true)) return next;
+  }
+  return text.size();
+}
+
 Position Frontmatter::setup_position(std::size_t offset) const {
   if (setup_indent < 0 || setup_first_line == 0) return {setup_first_line, 1};
   int line = setup_first_line;

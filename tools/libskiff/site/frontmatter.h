@@ -39,6 +39,12 @@ struct ParsedPage {
   std::size_t body_offset = 0;  // first byte after the closing `---` line
 };
 
+// Where the body of `text` starts: after the closing `---` of its
+// frontmatter (as parse_frontmatter finds it, without reading the YAML);
+// after a byte-order mark, or 0, when there is none; the end of the text
+// when the frontmatter is never closed.
+std::size_t frontmatter_end(std::string_view text);
+
 // Splits and parses. A UTF-8 byte-order mark before `---` is skipped.
 // Problems (no closing `---`, YAML syntax, wrong types) go to `diagnostics`
 // with positions in `source`; the body offset is still usable after them.
