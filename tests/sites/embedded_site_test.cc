@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -101,8 +102,10 @@ BOOST_AUTO_TEST_CASE(every_page_exists_in_every_locale) {
       BOOST_TEST(fs::exists(site().out() / locale / (dir + "index.html")), locale << "/" << dir);
     }
   }
+  // _skiff/i18n/: the translation dashboard (site.yml `i18n: { dashboard: true }`).
   for (const char* file : {"index.html", "404.html", "sitemap.xml", "_skiff/skiff.css",
-                           "_skiff/skiff.js", "videos/stores-example.mp4", "styles/site.css"}) {
+                           "_skiff/skiff.js", "_skiff/i18n/index.html", "videos/stores-example.mp4",
+                           "styles/site.css"}) {
     BOOST_TEST(fs::exists(site().out() / file), file);
   }
   BOOST_TEST(site().result.pages_per_locale.at("ja") < site().result.pages_per_locale.at("en"));
@@ -181,8 +184,9 @@ BOOST_AUTO_TEST_CASE(code_blocks_are_highlighted_with_localized_copy_buttons) {
 
 BOOST_AUTO_TEST_CASE(every_page_carries_the_prepaint_script_and_the_client_bundle) {
   for (const std::string& file : html_files(site().out())) {
-    // The root language chooser and the 404 page have no components.
-    if (file == "index.html" || file == "404.html") continue;
+    // The root language chooser and the 404 page have no components; the
+    // translation dashboard (_skiff/i18n/) is a self-contained page.
+    if (file == "index.html" || file == "404.html" || file.starts_with("_skiff/")) continue;
     Html page(site().out() / file);
     BOOST_TEST_CONTEXT(file) {
       std::vector<std::string> inline_scripts = page.all("/html/head/script[not(@src)]");
@@ -213,6 +217,30 @@ BOOST_AUTO_TEST_CASE(fallback_pages_show_default_content_in_the_locale_ui) {
   BOOST_TEST(page.all("//div[@lang='en']//h2").size() >= 2u);
   BOOST_TEST(page.all("//link[@rel='canonical']/@href").at(0).find("/en/guides/tabs-and-asides/") !=
              std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(translated_pages_mark_links_to_untranslated_pages) {
+  // ja/index links ja pages that fall back to English: "(EN)" after each;
+  // its link to the translated installation page has none.
+  Html ja(site().out() / "ja/index.html");
+  std::vector<std::string> marked = ja.all(
+      "//main//a[following-sibling::*[1][self::span[@class='skiff-untranslated-mark']]]/@href");
+  BOOST_TEST(std::count(marked.begin(), marked.end(), "/ja/core-concepts/partial-hydration/") == 1);
+  BOOST_TEST(std::count(marked.begin(), marked.end(), "/ja/guides/installation/") == 0);
+  BOOST_TEST(ja.all("//main//span[@class='skiff-untranslated-mark']/span[@lang='en']").at(0) == "EN");
+  // Fallback pages (English text) and English pages mark no link.
+  Html fallback(site().out() / "ja/guides/tabs-and-asides/index.html");
+  BOOST_TEST(fallback.all("//main//span[@class='skiff-untranslated-mark']").empty());
+  Html en(site().out() / "en/index.html");
+  BOOST_TEST(en.all("//main//span[@class='skiff-untranslated-mark']").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_translation_dashboard_lists_every_locale) {
+  Html dashboard(site().out() / "_skiff/i18n/index.html");
+  BOOST_TEST(dashboard.all("//thead//th[@scope='col']").size() == 4u);  // Page, es, ja, ar
+  BOOST_TEST(dashboard.all("//progress").size() == 3u);
+  // Self-contained: no stylesheet, script or image to load.
+  BOOST_TEST(dashboard.all("//link | //script | //img").empty());
 }
 
 BOOST_AUTO_TEST_CASE(output_is_identical_for_any_number_of_jobs) {

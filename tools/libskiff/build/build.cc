@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
+#include <map>
+#include <optional>
 #include <set>
 #include <thread>
 #include <utility>
@@ -16,6 +19,9 @@
 #include "build/site_loader.h"
 #include "build/site_page.h"
 #include "build/sitemap.h"
+#include "i18n/git_history.h"
+#include "i18n/i18n_dashboard.h"
+#include "i18n/translation_status.h"
 #include "render/code_block.h"
 #include "render/component.h"
 #include "render/page_renderer.h"
@@ -40,7 +46,15 @@ struct ClientAssets {
 // The loaded site plus what the build adds to every page.
 struct Site : LoadedSite {
   ClientAssets assets;
+  // Translations `skiff i18n` finds outdated: page index → the date the
+  // translation last changed ("YYYY-MM-DD", or "" when unknown).
+  std::map<int, std::string> outdated;
 };
+
+// The translation dashboard's path in the output (SiteConfig::i18n_dashboard):
+// under _skiff/, beside the other generated files, where no page or locale
+// can be (locale codes and page folders never start with '_').
+constexpr const char* kDashboardFile = "_skiff/i18n/index.html";
 
 // One HTML file to write: a page in its own locale, or a default-locale
 // page shown in a locale that lacks it (a fallback).
@@ -94,12 +108,62 @@ void render_one(const Site& site, const OutputPage& output, const std::filesyste
     report.error(page.display_path, key == fm.key_positions.end() ? Position{1, 1} : key->second, error);
     return;
   }
-  LayoutPage shell{output.locale, page.slug, &fm, &body, page.locale, output.fallback};
+  LayoutPage shell{output.locale, page.slug, &fm, &body, page.locale, output.fallback, false, ""};
+  if (auto it = site.outdated.find(output.source); it != site.outdated.end() && !output.fallback) {
+    shell.outdated = true;
+    shell.outdated_date = it->second;
+  }
   SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles, site.assets.head_html};
   std::string html = render_layout(*layout, shell, view);
   if (!write_file(staging / output_file(output.locale, page.slug), html, error)) {
     diagnostics.error(page.display_path, {}, error);
   }
+}
+
+// "YYYY-MM-DD" (UTC) of a commit time; "" for none.
+std::string date_of(std::int64_t time) {
+  if (time <= 0) return "";
+  std::time_t t = static_cast<std::time_t>(time);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+// Phase 2b: the translation status of every page, from one `git log` of
+// pages/ (see i18n/translation_status.h), for the outdated notices
+// (Site::outdated) and the dashboard. Outside git there is no history: no
+// notice from git, and no message; when git fails, a note.
+std::optional<I18nStatus> translation_status(Site& site, BuildResult& result) {
+  if (site.config.locales.size() < 2 && !site.config.i18n_dashboard) return std::nullopt;
+  GitHistory history = read_git_history(site.root, {"pages"});
+  if (history.state == GitHistory::State::Failed) {
+    result.diagnostics.add({Severity::Note, "pages", {},
+                            "no outdated-translation notices: " + history.message});
+  }
+  I18nStatus status = compute_i18n_status(site, history);
+  const bool has_history = history.state == GitHistory::State::Full || history.state == GitHistory::State::Shallow;
+  for (const PageTranslations& page : status.pages) {
+    for (const TranslationStatus& t : page.locales) {
+      if (t.state != TranslationState::Outdated) continue;
+      // Decided by git or by i18nSourceHash: the date is the translation's
+      // last change to its text either way, when git knows it.
+      std::int64_t time = t.since_time;
+      if (time == 0 && has_history) {
+        if (const std::vector<FileChange>* changes = history.changes(t.file)) {
+          for (const FileChange& change : *changes) {
+            if (!change.content) continue;
+            time = history.commits[static_cast<std::size_t>(change.commit)].time;
+            break;
+          }
+        }
+      }
+      int index = site.pages.find(t.locale, page.slug);
+      if (index >= 0) site.outdated[index] = date_of(time);
+    }
+  }
+  return status;
 }
 
 // Phase 4: files that are not pages.
@@ -139,7 +203,7 @@ std::string not_found_html(const Site& site) {
   const HtmlTemplate* layout = site.layouts.find("NotFound", "", config, error);
   if (layout == nullptr) layout = site.layouts.find("", "", config, error);
   if (layout == nullptr) return body.html;
-  LayoutPage shell{locale, "404", &fm, &body, locale, false};
+  LayoutPage shell{locale, "404", &fm, &body, locale, false, false, ""};
   SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles, site.assets.head_html};
   return render_layout(*layout, shell, view);
 }
@@ -201,6 +265,7 @@ void copy_public(const Site& site, const std::vector<OutputPage>& outputs,
                  const std::filesystem::path& staging, BuildResult& result) {
   std::set<std::string, std::less<>> generated = {"index.html", "404.html", "sitemap.xml",
                                                   "_skiff/skiff.css", "_skiff/skiff.js"};
+  if (site.config.i18n_dashboard) generated.insert(kDashboardFile);
   for (const OutputPage& o : outputs) {
     generated.insert(output_file(o.locale, site.pages.pages()[static_cast<std::size_t>(o.source)].slug));
   }
@@ -213,7 +278,8 @@ void copy_public(const Site& site, const std::vector<OutputPage>& outputs,
   if (!copy_tree(site.root / "public", staging, error)) result.diagnostics.error("public", {}, error);
 }
 
-void write_site_files(const Site& site, const std::filesystem::path& staging, BuildResult& result) {
+void write_site_files(const Site& site, const std::optional<I18nStatus>& status,
+                      const std::filesystem::path& staging, BuildResult& result) {
   std::string error;
   auto write = [&](const std::string& rel, const std::string& data) {
     if (!write_file(staging / rel, data, error)) result.diagnostics.error(rel, {}, error);
@@ -226,6 +292,11 @@ void write_site_files(const Site& site, const std::filesystem::path& staging, Bu
     result.diagnostics.warning("site.yml", {}, "no `url` set: sitemap.xml and canonical links use paths, not absolute URLs");
   }
   write("sitemap.xml", sitemap_xml(site));
+  if (site.config.i18n_dashboard && status) {
+    I18nDashboardOptions dashboard;
+    dashboard.site_links = true;
+    write(kDashboardFile, i18n_dashboard_html(*status, site.config, dashboard));
+  }
 }
 
 }  // namespace
@@ -265,6 +336,8 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
                                               site.config.default_locale + "/");
   }
 
+  std::optional<I18nStatus> status = translation_status(site, result);
+
   OutputDir output;
   if (!output.begin(result.out, error)) {
     result.diagnostics.error(result.out.string(), {}, error);
@@ -285,7 +358,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   for (const OutputPage& o : outputs) {
     (o.fallback ? result.fallbacks_per_locale : result.pages_per_locale)[o.locale]++;
   }
-  write_site_files(site, output.staging(), result);
+  write_site_files(site, status, output.staging(), result);
 
   if (result.diagnostics.error_count() == 0) {
     if (output.commit(error)) {

@@ -1,10 +1,14 @@
 #include "build/layout.h"
 
+#include <cctype>
+#include <utility>
 #include <variant>
 
 #include "base/disk.h"
 #include "base/html_escape.h"
+#include "base/html_ids.h"
 #include "base/source_text.h"
+#include "lint/link_target.h"
 #include "site/site_path.h"
 
 namespace skiff {
@@ -214,6 +218,86 @@ std::string fallback_notice_html(const LayoutPage& page, const SiteMapView& site
 
 }  // namespace
 
+std::string outdated_notice_html(const LayoutPage& page, const SiteMapView& site) {
+  if (!page.outdated || page.fallback) return {};
+  const SiteConfig& config = *site.config;
+  const LocaleInfo& source = site.catalog->info(config.default_locale);
+  // The date goes in as a <time> element: a marker that survives escaping
+  // stands for it in the localized sentence.
+  constexpr std::string_view kDate = "\x1f";
+  std::string text = fill_placeholders(
+      site.catalog->ui(page.locale, page.outdated_date.empty() ? "outdated.noticeUndated" : "outdated.notice"),
+      {{"source", source.name}, {"date", std::string(kDate)}});
+  std::string escaped = escape_html_text(text);
+  std::string time = "<time datetime=\"" + escape_html_attribute(page.outdated_date) + "\">" +
+                     escape_html_text(page.outdated_date) + "</time>";
+  for (std::size_t at = 0; (at = escaped.find(kDate, at)) != std::string::npos; at += time.size()) {
+    escaped.replace(at, kDate.size(), time);
+  }
+  std::string out = "<aside class=\"skiff-outdated\" role=\"note\"><p>" + escaped + " ";
+  std::string link_text = fill_placeholders(site.catalog->ui(page.locale, "outdated.link"), {{"source", source.name}});
+  link(out, page_url(config, config.default_locale, page.slug), link_text, false,
+       " hreflang=\"" + escape_html_attribute(source.lang()) + "\"");
+  out += "</p></aside>";
+  return out;
+}
+
+std::string mark_untranslated_links(const std::string& html, const LayoutPage& page,
+                                    const SiteMapView& site) {
+  const SiteConfig& config = *site.config;
+  if (page.fallback || page.locale == config.default_locale) return html;
+  // Where the page is served, site-relative, for relative links ("es/a/b/").
+  const std::string page_path = page.locale + "/" + (page.slug.empty() ? "" : page.slug + "/");
+  const std::string locale_prefix = page.locale + "/";
+  auto untranslated = [&](const std::string& url) {
+    LinkTarget target = resolve_link(url, page_path, config);
+    if (target.kind != LinkTarget::Kind::SitePath || !target.path.starts_with(locale_prefix)) return false;
+    std::string slug = target.path.substr(locale_prefix.size());
+    if (slug.ends_with("index.html")) slug.resize(slug.size() - 10);
+    while (!slug.empty() && slug.back() == '/') slug.pop_back();
+    return site.pages->find(page.locale, slug) < 0 && site.pages->find(config.default_locale, slug) >= 0;
+  };
+  // Ends of the <a> elements to mark, in order.
+  std::vector<std::size_t> ends;
+  for_each_html_link(html, [&](const std::string& url, std::size_t offset, bool asset) {
+    if (asset) return;
+    std::size_t open = html.rfind('<', offset);
+    if (open == std::string::npos || open + 2 >= html.size() ||
+        std::tolower(static_cast<unsigned char>(html[open + 1])) != 'a' ||
+        !std::isspace(static_cast<unsigned char>(html[open + 2]))) {
+      return;  // <area>, <link>
+    }
+    if (!ends.empty() && offset < ends.back()) return;  // inside a link already marked
+    if (!untranslated(url)) return;
+    // Links do not nest: the element ends at the next </a>.
+    for (std::size_t close = html.find("</", offset); close != std::string::npos; close = html.find("</", close + 2)) {
+      if (close + 3 < html.size() && std::tolower(static_cast<unsigned char>(html[close + 2])) == 'a' &&
+          html[close + 3] == '>') {
+        ends.push_back(close + 4);
+        break;
+      }
+    }
+  });
+  if (ends.empty()) return html;
+  const LocaleInfo& source = site.catalog->info(config.default_locale);
+  std::string code = config.default_locale;
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string mark = " <span class=\"skiff-untranslated-mark\" title=\"" +
+                     escape_html_attribute(site.catalog->ui(page.locale, "sidebar.notTranslated")) +
+                     "\">(<span lang=\"" + escape_html_attribute(source.lang()) + "\">" +
+                     escape_html_text(code) + "</span>)</span>";
+  std::string out;
+  out.reserve(html.size() + ends.size() * mark.size());
+  std::size_t copied = 0;
+  for (std::size_t end : ends) {
+    out.append(html, copied, end - copied);
+    out += mark;
+    copied = end;
+  }
+  out.append(html, copied);
+  return out;
+}
+
 std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
                           const SiteMapView& site) {
   const SiteConfig& config = *site.config;
@@ -231,6 +315,7 @@ std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
     if (name == "canonical") return absolute_url(config, canonical_path);
     if (name == "home") return page_url(config, page.locale, "");
     if (name == "fallback") return std::string(page.fallback ? "true" : "");
+    if (name == "outdated") return std::string(page.outdated && !page.fallback ? "true" : "");
     if (name == "has_toc") return std::string(page.body->toc.empty() ? "" : "true");
     if (name == "site.title") return config.title;
     if (name == "base") return config.base;
@@ -248,7 +333,7 @@ std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
   };
   values.slot = [&](std::string_view name) -> std::optional<std::string> {
     if (name == "content") {
-      if (!page.fallback) return page.body->html;
+      if (!page.fallback) return mark_untranslated_links(page.body->html, page, site);
       const LocaleInfo& source = site.catalog->info(page.content_locale);
       return "<div lang=\"" + escape_html_attribute(source.lang()) + "\" dir=\"" +
              (source.rtl ? "rtl" : "ltr") + "\">\n" + page.body->html + "</div>\n";
@@ -258,6 +343,7 @@ std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
     if (name == "language-picker") return language_picker_html(page, site);
     if (name == "alternates") return alternates_html(page, site);
     if (name == "fallback-notice") return fallback_notice_html(page, site);
+    if (name == "outdated-notice") return outdated_notice_html(page, site);
     if (name == "head") return std::string(site.head_html);
     return std::nullopt;
   };

@@ -3,11 +3,16 @@
 //
 // Values a layout can use (see render/html_template.h for the syntax):
 //   text:  title, description, lang, dir, url, canonical, home, fallback,
+//          outdated ("true" on a translation `skiff i18n` finds outdated),
 //          has_toc, base (the site's base path, "/" or "/docs/"),
 //          site.title, site.css, locale.name, assets.css, assets.js,
 //          page.<frontmatter key>, ui.<UI string key>
 //   slots: content, toc, sidebar, language-picker, alternates,
-//          fallback-notice, head
+//          fallback-notice, outdated-notice, head
+//
+// In a translated page's content, links to pages of its locale that are not
+// translated (fallbacks) get a marker after their text:
+//   <span class="skiff-untranslated-mark" title="Not translated yet">(<span lang="en">EN</span>)</span>
 #pragma once
 
 #include <filesystem>
@@ -60,6 +65,11 @@ struct LayoutPage {
   const PageBody* body = nullptr;
   std::string content_locale;  // differs from `locale` on fallback pages
   bool fallback = false;
+  // A translation whose source changed after it (translation_status.h):
+  // the layout's outdated notice, with the date the translation was last
+  // changed ("YYYY-MM-DD", or "" when unknown).
+  bool outdated = false;
+  std::string outdated_date;
 };
 
 std::string render_layout(const HtmlTemplate& layout, const LayoutPage& page,
@@ -70,5 +80,11 @@ std::string sidebar_html(const LayoutPage& page, const SiteMapView& site);
 std::string toc_html(const std::vector<TocEntry>& toc);
 std::string language_picker_html(const LayoutPage& page, const SiteMapView& site);
 std::string absolute_url(const SiteConfig& config, std::string_view path);
+std::string outdated_notice_html(const LayoutPage& page, const SiteMapView& site);
+// `html` (a page body shown in `page.locale`) with a marker after every
+// link to a page of that locale that is not translated: one served from the
+// default locale's text. Unchanged for fallback and default-locale pages.
+std::string mark_untranslated_links(const std::string& html, const LayoutPage& page,
+                                    const SiteMapView& site);
 
 }  // namespace skiff

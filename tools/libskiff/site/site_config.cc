@@ -103,6 +103,15 @@ void read_i18n(const YAML::Node& i18n, const SourceText& source, SiteConfig& con
     while (!config.i18n_repository.empty() && config.i18n_repository.back() == '/') config.i18n_repository.pop_back();
   }
   if (const YAML::Node branch = i18n["branch"]; branch && branch.IsScalar()) config.i18n_branch = branch.Scalar();
+  if (const YAML::Node dashboard = i18n["dashboard"]) {
+    bool value = false;
+    if (dashboard.IsScalar() && YAML::convert<bool>::decode(dashboard, value)) {
+      config.i18n_dashboard = value;
+    } else {
+      diagnostics.error(source.path(), mark_position(source, dashboard.Mark()),
+                        "`i18n.dashboard` is true or false (publish the translation dashboard with the site)");
+    }
+  }
 }
 
 void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& config,

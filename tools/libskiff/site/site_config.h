@@ -7,6 +7,7 @@
 //   locales: [en, es, ja]
 //   aliases: { "~/components/": components/, "~/layouts/": layouts/ }
 //   frontmatterKeys: [editUrl]         # extra frontmatter keys pages may use
+//   i18n: { dashboard: true }          # translation status (see SiteConfig::i18n_*)
 //   sidebar:
 //     - key: concepts                  # stable id; locales translate by key
 //       label: Core concepts
@@ -65,13 +66,17 @@ struct SiteConfig {
   int lint_external_concurrency = 0;
   int lint_external_timeout_seconds = 0;
   std::vector<NavGroup> sidebar;
-  // `i18n: { ignore: [typo], repository: https://github.com/o/r, branch: main }`
-  // for `skiff i18n`: source commits whose subject holds one of `ignore`
-  // (case-insensitive) do not make translations outdated; `repository` and
-  // `branch` make links to sources, diffs and new translations.
+  // `i18n: { ignore: [typo], repository: https://github.com/o/r, branch: main,
+  //          dashboard: true }`
+  // for `skiff i18n` and `skiff build`: source commits whose subject holds
+  // one of `ignore` (case-insensitive) do not make translations outdated;
+  // `repository` and `branch` make links to sources, diffs and new
+  // translations; `dashboard` makes `skiff build` publish the translation
+  // dashboard at <out>/_skiff/i18n/index.html.
   std::vector<std::string> i18n_ignore = {"i18nIgnore", "en-only", "typo", "broken link"};
   std::string i18n_repository;  // no trailing slash
   std::string i18n_branch = "main";
+  bool i18n_dashboard = false;
 };
 
 // Reads SITE/site.yml if present; problems go to `diagnostics`.
