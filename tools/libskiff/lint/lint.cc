@@ -249,7 +249,7 @@ std::string without_host(std::string_view url) {
 }
 
 const std::set<std::string, std::less<>> kKnownFrontmatter = {"layout", "title", "description",
-                                                              "i18nReady", "setup"};
+                                                              "i18nReady", "setup", "i18nSourceHash"};
 
 class Linter {
  public:
