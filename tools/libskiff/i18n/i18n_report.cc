@@ -52,11 +52,30 @@ std::string history_line(const I18nStatus& status) {
   }
 }
 
+// Terminal columns of `s`: East Asian wide characters (CJK, Hangul,
+// fullwidth forms) take two, other code points one.
+std::size_t columns(std::string_view s) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int length = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    char32_t point = length == 1 ? c : c & (0xFF >> (length + 1));
+    for (int k = 1; k < length && i + static_cast<std::size_t>(k) < s.size(); ++k) {
+      point = (point << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+    }
+    bool wide = (point >= 0x1100 && point <= 0x115F) || (point >= 0x2E80 && point <= 0xA4CF) ||
+                (point >= 0xAC00 && point <= 0xD7A3) || (point >= 0xF900 && point <= 0xFAFF) ||
+                (point >= 0xFE30 && point <= 0xFE4F) || (point >= 0xFF00 && point <= 0xFF60) ||
+                (point >= 0xFFE0 && point <= 0xFFE6) || (point >= 0x20000 && point <= 0x3FFFD);
+    width += wide ? 2 : 1;
+    i += static_cast<std::size_t>(length);
+  }
+  return width;
+}
+
 std::string pad(std::string s, std::size_t width) {
-  // Width in code points, for aligned columns.
-  std::size_t points = 0;
-  for (unsigned char c : s) points += (c & 0xC0) != 0x80 ? 1 : 0;
-  if (points < width) s.append(width - points, ' ');
+  std::size_t used = columns(s);
+  if (used < width) s.append(width - used, ' ');
   return s;
 }
 
