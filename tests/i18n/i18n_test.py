@@ -37,6 +37,7 @@ class Repo:
         self.git("config", "user.name", "Tester")
         self.write("site.yml", "title: T\ndefaultLocale: en\nlocales: [en, es, fr]\n"
                    "i18n: { repository: https://github.com/o/r }\n")
+        (self.root / ".gitignore").write_text(".skiff-cache/\n")
 
     def git(self, *args):
         env = dict(os.environ, GIT_AUTHOR_DATE=f"@{self.time} +0000", GIT_COMMITTER_DATE=f"@{self.time} +0000")
@@ -165,6 +166,33 @@ with tempfile.TemporaryDirectory() as tmp:
     _, s = statuses(repo.site)
     check(s[("a", "es")]["state"] == "outdated", f"a/es after a real edit: {s[('a', 'es')]}")
     repo.commit("Edit a again")
+
+    # The history cache: the same answer from the cache, and after new
+    # commits (read incrementally) the same as from scratch.
+    cache = repo.site / ".skiff-cache" / "git-history"
+    check(cache.exists(), "no history cache written")
+    report, _ = statuses(repo.site)
+    again, _ = statuses(repo.site)
+    check(again == report, "the cached history gives another answer")
+    repo.page("en", "b", "B", BODY.replace("Run it.", "Run it now."))
+    repo.commit("Say when in b")
+    incremental, _ = statuses(repo.site)
+    cache.unlink()
+    scratch, s = statuses(repo.site)
+    check(incremental == scratch, "the incrementally cached history differs from a full read")
+    check(s[("b", "es")]["state"] == "outdated", f"b/es after a real edit: {s[('b', 'es')]}")
+    cache.write_text("skiff-git-log 1 0000000000000000000000000000000000000000 0 site/\tpages \ngarbage")
+    damaged, s = statuses(repo.site)
+    check(damaged == scratch, "a cache naming an unknown HEAD was trusted")
+    # The digests of old source versions (changed sections, line counts).
+    digests = repo.site / ".skiff-cache" / "i18n-digests"
+    check(digests.exists() and "blob " in digests.read_text(), "no digest cache written")
+    digests.unlink()
+    fresh, _ = statuses(repo.site)
+    check(fresh == scratch, "results differ without the digest cache")
+    digests.write_text("skiff-digests 1\nblob zzz 5 5\nnot a number\n")
+    damaged, s = statuses(repo.site)
+    check(damaged == scratch, "a damaged digest cache changed the results")
 
     # A shallow clone: said, and nothing is miscounted.
     shallow = pathlib.Path(tmp) / "shallow"

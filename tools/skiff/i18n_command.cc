@@ -1,8 +1,10 @@
 #include "i18n_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "base/disk.h"
 #include "base/terminal.h"
@@ -93,7 +95,7 @@ int run_i18n_command(const I18nCommandOptions& options) {
   site.root = options.site;
   Diagnostics diagnostics;
   load_site(site, diagnostics);
-  read_frontmatter(site, 1);
+  read_frontmatter(site, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   bool config_error = false;
   for (const Diagnostic& d : diagnostics.all()) {
     if (d.severity == Severity::Error && !d.file.starts_with("pages/")) config_error = true;
@@ -112,8 +114,8 @@ int run_i18n_command(const I18nCommandOptions& options) {
     return failed > 0 ? 2 : 0;
   }
 
-  GitHistory history = read_git_history(site.root, {"pages"});
-  I18nStatus status = compute_i18n_status(site, history);
+  GitHistory history = read_git_history(site.root, {"pages"}, site.root / ".skiff-cache" / "git-history");
+  I18nStatus status = compute_i18n_status(site, history, site.root / ".skiff-cache" / "i18n-digests");
   I18nReportOptions report;
   report.colour = options.format == "text" && options.out.empty() && use_colour(stdout);
   for (const std::string& f : options.changed_files) report.changed_files.insert(site_relative(site.root, f));

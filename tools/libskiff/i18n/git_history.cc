@@ -2,9 +2,11 @@
 
 #include <charconv>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/disk.h"
 #include "base/subprocess.h"
 
 namespace skiff {
@@ -162,7 +164,35 @@ void parse_git_log(std::string_view log, std::string_view prefix, GitHistory& hi
   }
 }
 
-GitHistory read_git_history(const std::filesystem::path& site_root, const std::vector<std::string>& folders) {
+namespace {
+
+// The cache: one header line, then git log's output as it came.
+//   skiff-git-log 1 <HEAD> <shallow 0|1> <prefix>\t<folders, space-separated>
+std::string cache_header(const std::string& head, bool shallow, const std::string& prefix,
+                         const std::vector<std::string>& folders) {
+  std::string h = "skiff-git-log 1 " + head + " " + (shallow ? "1" : "0") + " " + prefix + "\t";
+  for (const std::string& f : folders) h += f + " ";
+  return h + "\n";
+}
+
+// The cached HEAD and log when `cached` was written for the same shallowness,
+// prefix and folders; empty otherwise.
+std::pair<std::string, std::string_view> read_cache(std::string_view cached, bool shallow, const std::string& prefix,
+                                                    const std::vector<std::string>& folders) {
+  std::size_t end = cached.find('\n');
+  if (end == std::string_view::npos || !cached.starts_with("skiff-git-log 1 ")) return {};
+  std::string_view header = cached.substr(0, end + 1);
+  std::size_t head_end = header.find(' ', 16);
+  if (head_end == std::string_view::npos) return {};
+  std::string head(header.substr(16, head_end - 16));
+  if (header != cache_header(head, shallow, prefix, folders)) return {};
+  return {head, cached.substr(end + 1)};
+}
+
+}  // namespace
+
+GitHistory read_git_history(const std::filesystem::path& site_root, const std::vector<std::string>& folders,
+                            const std::filesystem::path& cache_file) {
   GitHistory history;
   ProcessResult where = run_process(
       {"git", "rev-parse", "--show-prefix", "--is-shallow-repository", "HEAD"}, site_root);
@@ -193,16 +223,46 @@ GitHistory read_git_history(const std::filesystem::path& site_root, const std::v
   const bool shallow = lines[1] == "true";
   history.head = lines[2];
   history.prefix = prefix;
-  std::vector<std::string> argv = {"git", "-c", "core.quotePath=false", "log", "-M", "--raw",
-                                   "--no-abbrev", "-z", "--format=%x1e%H%x1f%ct%x1f%s", "--"};
-  for (const std::string& folder : folders) argv.push_back(folder);
-  ProcessResult log = run_process(argv, site_root);
-  if (!log.started || log.exit_code != 0) {
-    history.state = GitHistory::State::Failed;
-    history.message = "git log failed: " + (log.started ? log.err : log.error);
-    return history;
+  // What the cache already has, if it is for this history.
+  std::string cached_text;
+  std::string cached_head;
+  std::string_view cached_log;
+  if (!cache_file.empty()) {
+    std::string error;
+    if (auto text = read_file(cache_file, error)) {
+      cached_text = std::move(*text);
+      std::tie(cached_head, cached_log) = read_cache(cached_text, shallow, prefix, folders);
+    }
+    if (!cached_head.empty() && cached_head != history.head) {
+      ProcessResult ancestor = run_process({"git", "merge-base", "--is-ancestor", cached_head, history.head}, site_root);
+      if (!ancestor.started || ancestor.exit_code != 0) cached_head.clear();  // rewritten history: read it all
+    }
   }
-  parse_git_log(log.out, prefix, history);
+  std::string log_text;
+  if (!cached_head.empty() && cached_head == history.head) {
+    log_text = std::string(cached_log);
+  } else {
+    std::vector<std::string> argv = {"git", "-c", "core.quotePath=false", "log", "-M", "--raw",
+                                     "--no-abbrev", "-z", "--format=%x1e%H%x1f%ct%x1f%s"};
+    if (!cached_head.empty()) argv.push_back(cached_head + ".." + history.head);
+    argv.push_back("--");
+    for (const std::string& folder : folders) argv.push_back(folder);
+    ProcessResult log = run_process(argv, site_root);
+    if (!log.started || log.exit_code != 0) {
+      history.state = GitHistory::State::Failed;
+      history.message = "git log failed: " + (log.started ? log.err : log.error);
+      return history;
+    }
+    // New commits come first: the log stays newest first.
+    log_text = cached_head.empty() ? std::move(log.out) : log.out + std::string(cached_log);
+    if (!cache_file.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(cache_file.parent_path(), ec);
+      std::string error;
+      replace_file(cache_file, cache_header(history.head, shallow, prefix, folders) + log_text, error);
+    }
+  }
+  parse_git_log(log_text, prefix, history);
   history.state = shallow ? GitHistory::State::Shallow : GitHistory::State::Full;
   if (shallow) {
     history.message = "this is a shallow clone: history before its oldest commit is missing. "

@@ -50,8 +50,13 @@ struct GitHistory {
 };
 
 // Reads the history of `folders` (site-relative, e.g. "pages", "locales")
-// of the site at `site_root`.
-GitHistory read_git_history(const std::filesystem::path& site_root, const std::vector<std::string>& folders);
+// of the site at `site_root`. With a `cache_file`, git log's output is kept
+// there with the HEAD it covers: the next run at the same HEAD reads no
+// history, and after new commits only `git log CACHED..HEAD` runs (when the
+// cached HEAD is an ancestor; otherwise, or after a clone is deepened, the
+// whole history is read again). A cache that cannot be written is no error.
+GitHistory read_git_history(const std::filesystem::path& site_root, const std::vector<std::string>& folders,
+                            const std::filesystem::path& cache_file = {});
 
 // Parses the output of
 //   git log -M --raw --no-abbrev -z --format=%x1e%H%x1f%ct%x1f%s

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
-#include <unordered_map>
+#include <thread>
 
 #include "base/disk.h"
 #include "base/source_text.h"
 #include "base/subprocess.h"
+#include "build/site_loader.h"
 #include "site/frontmatter.h"
 
 namespace skiff {
@@ -48,8 +50,43 @@ std::string normalized(std::string_view text) {
 
 // Sections of a Markdown page: heading text → normalized content, in order.
 // ATX headings outside fenced code start a section.
+// Hashes text with runs of whitespace as one space and the ends trimmed,
+// fed a piece at a time (a section's lines), without building the string.
+class NormalizedHash {
+ public:
+  void add(std::string_view text) {
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        space_ = started_;
+        continue;
+      }
+      if (space_) mix(' ');
+      space_ = false;
+      started_ = true;
+      mix(c);
+    }
+  }
+  std::uint64_t value() const { return hash_; }
+  bool empty() const { return !started_; }
+
+ private:
+  void mix(char c) {
+    hash_ ^= static_cast<unsigned char>(c);
+    hash_ *= 0x100000001b3ULL;
+  }
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+  bool started_ = false;
+  bool space_ = false;
+};
+
 Sections sections_of(std::string_view text) {
-  Sections sections{{"", ""}};
+  Sections sections(1);
+  NormalizedHash content;
+  auto close = [&] {
+    sections.back().content_hash = content.value();
+    sections.back().empty = content.empty();
+    content = NormalizedHash();
+  };
   std::string fence;  // the open fence's marker, or ""
   std::size_t at = 0;
   while (at < text.size()) {
@@ -71,27 +108,47 @@ Sections sections_of(std::string_view text) {
       if (hashes != std::string_view::npos && hashes <= 6 && trimmed[hashes] == ' ') {
         std::string heading = normalized(trimmed.substr(hashes));
         while (!heading.empty() && heading.back() == '#') heading.pop_back();
-        sections.emplace_back(normalized(heading), "");
+        close();
+        sections.push_back({normalized(heading), 0, true});
         continue;
       }
     }
-    sections.back().second += line;
-    sections.back().second += '\n';
+    content.add(line);
+    content.add("\n");
   }
-  for (auto& [heading, content] : sections) content = normalized(content);
+  close();
   return sections;
+}
+
+std::vector<std::string> changed_sections(const Sections& old_sections, const Sections& new_sections) {
+  // Headings can repeat: the n-th "Example" compares with the n-th.
+  std::map<std::pair<std::string_view, int>, std::uint64_t> old_by_heading;
+  std::map<std::string_view, int> seen;
+  for (const Section& section : old_sections) {
+    old_by_heading[{section.heading, seen[section.heading]++}] = section.content_hash;
+  }
+  seen.clear();
+  std::vector<std::string> changed;
+  for (const Section& section : new_sections) {
+    auto it = old_by_heading.find({section.heading, seen[section.heading]++});
+    if (it == old_by_heading.end() || it->second != section.content_hash) {
+      if (section.heading.empty() && section.empty) continue;
+      changed.push_back(section.heading);
+    }
+  }
+  return changed;
 }
 
 namespace {
 
-// Blobs by id, read with one `git cat-file --batch`.
-std::map<std::string, std::string> read_blobs(const std::filesystem::path& cwd, const std::set<std::string>& ids) {
-  std::map<std::string, std::string> blobs;
-  if (ids.empty()) return blobs;
+// Blobs by id from one `git cat-file --batch` given `ids`, into `blobs`.
+void read_blob_batch(const std::filesystem::path& cwd, const std::vector<std::string>& ids,
+                     std::map<std::string, std::string>& blobs) {
+  if (ids.empty()) return;
   std::string input;
   for (const std::string& id : ids) input += id + "\n";
   ProcessResult r = run_process({"git", "cat-file", "--batch"}, cwd, input);
-  if (!r.started || r.exit_code != 0) return blobs;
+  if (!r.started || r.exit_code != 0) return;
   std::string_view out = r.out;
   std::size_t at = 0;
   while (at < out.size()) {
@@ -108,38 +165,72 @@ std::map<std::string, std::string> read_blobs(const std::filesystem::path& cwd, 
     blobs[std::string(header.substr(0, s1))] = std::string(out.substr(at, size));
     at += size + 1;  // the content, then '\n'
   }
+}
+
+// Blobs by id. Inflating them is most of the cost, so one `git cat-file
+// --batch` runs per core, each on its share of the ids.
+std::map<std::string, std::string> read_blobs(const std::filesystem::path& cwd, const std::set<std::string>& ids) {
+  const std::size_t jobs = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<std::vector<std::string>> shares(jobs);
+  std::size_t n = 0;
+  for (const std::string& id : ids) shares[n++ % jobs].push_back(id);
+  std::vector<std::map<std::string, std::string>> found(jobs);
+  std::vector<std::thread> threads;
+  for (std::size_t j = 1; j < jobs; ++j) {
+    threads.emplace_back([&, j] { read_blob_batch(cwd, shares[j], found[j]); });
+  }
+  read_blob_batch(cwd, shares[0], found[0]);
+  for (std::thread& t : threads) t.join();
+  std::map<std::string, std::string> blobs = std::move(found[0]);
+  for (std::size_t j = 1; j < jobs; ++j) blobs.merge(found[j]);
   return blobs;
 }
 
 }  // namespace
 
-void count_changed_lines(std::string_view before, std::string_view after, int& added, int& deleted) {
-  // Lines compared as multisets: each line of `after` that `before` lacks
-  // (one for one) is added, and the other way round. Moving a line is no
-  // change; that is close to a diff's count for prose, at linear cost.
-  std::unordered_map<std::string_view, int> count;
-  auto each_line = [](std::string_view text, auto&& f) {
-    for (std::size_t at = 0; at < text.size();) {
-      std::size_t end = text.find('\n', at);
-      if (end == std::string_view::npos) end = text.size();
-      std::string_view line = text.substr(at, end - at);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      f(line);
-      at = end + 1;
-    }
-  };
-  each_line(before, [&](std::string_view line) { ++count[line]; });
-  added = 0;
-  each_line(after, [&](std::string_view line) {
-    auto it = count.find(line);
-    if (it != count.end() && it->second > 0) {
-      --it->second;
+Digest digest_of(std::string_view page_text) {
+  Digest d;
+  std::string_view body = body_of(page_text);
+  d.sections = sections_of(body);
+  for (std::size_t at = 0; at < body.size();) {
+    std::size_t end = body.find('\n', at);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : line) h = (h ^ c) * 0x100000001b3ULL;
+    d.line_hashes.push_back(h);
+    at = end + 1;
+  }
+  std::sort(d.line_hashes.begin(), d.line_hashes.end());
+  return d;
+}
+
+void count_changed_lines(const Digest& before, const Digest& after, int& added, int& deleted) {
+  // Lines compared as multisets (by a 64-bit hash each): each line of
+  // `after` that `before` lacks, one for one, is added, and the other way
+  // round. Moving a line is no change; close to a diff's count for prose,
+  // at the cost of a sort per text.
+  const std::vector<std::uint64_t>& old_lines = before.line_hashes;
+  const std::vector<std::uint64_t>& new_lines = after.line_hashes;
+  std::size_t common = 0;
+  for (std::size_t a = 0, b = 0; a < old_lines.size() && b < new_lines.size();) {
+    if (old_lines[a] < new_lines[b]) {
+      ++a;
+    } else if (new_lines[b] < old_lines[a]) {
+      ++b;
     } else {
-      ++added;
+      ++common;
+      ++a;
+      ++b;
     }
-  });
-  deleted = 0;
-  for (const auto& [line, left] : count) deleted += left;
+  }
+  added = static_cast<int>(new_lines.size() - common);
+  deleted = static_cast<int>(old_lines.size() - common);
+}
+
+void count_changed_lines(std::string_view before, std::string_view after, int& added, int& deleted) {
+  count_changed_lines(digest_of(before), digest_of(after), added, deleted);
 }
 
 std::string_view translation_state_name(TranslationState state) {
@@ -168,24 +259,83 @@ std::vector<std::string> changed_sections(std::string_view before, std::string_v
   return changed_sections(sections_of(body_of(before)), sections_of(body_of(after)));
 }
 
-std::vector<std::string> changed_sections(const Sections& old_sections, const Sections& new_sections) {
-  // Headings can repeat: the n-th "Example" compares with the n-th.
-  std::map<std::pair<std::string, int>, std::string> old_by_heading;
-  std::map<std::string, int> seen;
-  for (const auto& [heading, content] : old_sections) old_by_heading[{heading, seen[heading]++}] = content;
-  seen.clear();
-  std::vector<std::string> changed;
-  for (const auto& [heading, content] : new_sections) {
-    auto it = old_by_heading.find({heading, seen[heading]++});
-    if (it == old_by_heading.end() || it->second != content) {
-      if (heading.empty() && content.empty()) continue;
-      changed.push_back(heading);
+
+namespace {
+
+// The digest cache: per blob, a line "blob <id> <sections> <lines>", then a
+// line per section "<hash hex> <0|1 empty> <heading>", then one line of
+// sorted line hashes in hex. A damaged cache reads as empty.
+std::map<std::string, Digest> read_digest_cache(const std::filesystem::path& file) {
+  std::map<std::string, Digest> out;
+  if (file.empty()) return out;
+  std::string error;
+  auto text = read_file(file, error);
+  if (!text || !text->starts_with("skiff-digests 1\n")) return out;
+  std::string_view rest = std::string_view(*text).substr(16);
+  auto next_line = [&](std::string_view& line) {
+    std::size_t end = rest.find('\n');
+    if (end == std::string_view::npos) return false;
+    line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    return true;
+  };
+  std::string_view line;
+  while (next_line(line)) {
+    char id[64];
+    std::size_t sections = 0;
+    std::size_t lines = 0;
+    if (std::sscanf(std::string(line).c_str(), "blob %63s %zu %zu", id, &sections, &lines) != 3) return {};
+    Digest d;
+    for (std::size_t i = 0; i < sections; ++i) {
+      if (!next_line(line)) return {};
+      unsigned long long hash = 0;
+      int empty = 0;
+      int used = 0;
+      std::string copy(line);
+      if (std::sscanf(copy.c_str(), "%llx %d %n", &hash, &empty, &used) < 2) return {};
+      d.sections.push_back({copy.substr(static_cast<std::size_t>(used)), hash, empty != 0});
     }
+    if (!next_line(line)) return {};
+    std::string copy(line);
+    const char* p = copy.c_str();
+    for (std::size_t i = 0; i < lines; ++i) {
+      char* end = nullptr;
+      unsigned long long h = std::strtoull(p, &end, 16);
+      if (end == p) return {};
+      d.line_hashes.push_back(h);
+      p = end;
+    }
+    out.emplace(id, std::move(d));
   }
-  return changed;
+  return out;
 }
 
-I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history) {
+void write_digest_cache(const std::filesystem::path& file, const std::map<std::string, const Digest*>& digests) {
+  std::string out = "skiff-digests 1\n";
+  char buffer[64];
+  for (const auto& [id, d] : digests) {
+    out += "blob " + id + " " + std::to_string(d->sections.size()) + " " + std::to_string(d->line_hashes.size()) + "\n";
+    for (const Section& section : d->sections) {
+      std::snprintf(buffer, sizeof buffer, "%llx %d ", static_cast<unsigned long long>(section.content_hash),
+                    section.empty ? 1 : 0);
+      out += buffer + section.heading + "\n";
+    }
+    for (std::uint64_t h : d->line_hashes) {
+      std::snprintf(buffer, sizeof buffer, "%llx ", static_cast<unsigned long long>(h));
+      out += buffer;
+    }
+    out += "\n";
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  std::string error;
+  replace_file(file, out, error);  // a cache: failing to keep it is no error
+}
+
+}  // namespace
+
+I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history,
+                               const std::filesystem::path& digest_cache) {
   I18nStatus status;
   const SiteConfig& config = site.config;
   const auto& pages = site.pages.pages();
@@ -289,28 +439,66 @@ I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history
             [](const PageTranslations& a, const PageTranslations& b) { return a.slug < b.slug; });
 
   // The sections of each outdated source that changed since its translation.
-  // The current source's sections are split once per page, an old
-  // version's once per blob (translations made from the same version share
-  // it).
-  std::map<std::string, std::string> blobs = read_blobs(site.root, blob_ids);
-  std::map<std::string, Sections> old_sections;
+  // Each text (a current source, an old version) is digested once, in
+  // parallel: its sections and its sorted line hashes. A translation then
+  // costs a comparison of two digests.
+  // Old versions are immutable: their digests are kept in the cache file
+  // by blob id, and only blobs not in it are read from git.
+  std::map<std::string, Digest> cached = read_digest_cache(digest_cache);
+  std::set<std::string> to_read;
+  for (const std::string& id : blob_ids) {
+    if (cached.count(id) == 0) to_read.insert(id);
+  }
+  std::map<std::string, std::string> blobs = read_blobs(site.root, to_read);
+  struct Work {
+    std::string text;
+    Digest digest;
+    bool done = false;
+  };
+  std::map<std::string, Work> texts;  // blob id, or "file:" + source file
   for (PageTranslations& page : status.pages) {
-    std::optional<std::string> current;
-    Sections current_sections;
     for (TranslationStatus& t : page.locales) {
-      auto blob = blobs.find(t.source_old_blob);
-      if (t.state != TranslationState::Outdated || blob == blobs.end()) continue;
-      if (!current) {
-        std::string error;
-        current = read_file(site.root / page.source_file, error).value_or("");
-        current_sections = sections_of(body_of(*current));
+      if (t.state != TranslationState::Outdated || t.source_old_blob.empty()) continue;
+      if (auto hit = cached.find(t.source_old_blob); hit != cached.end()) {
+        texts.try_emplace(t.source_old_blob, Work{{}, hit->second, true});
+      } else if (auto blob = blobs.find(t.source_old_blob); blob != blobs.end()) {
+        texts.try_emplace(blob->first, Work{std::move(blob->second), {}, false});
+      } else {
+        continue;
       }
-      auto old = old_sections.find(blob->first);
-      if (old == old_sections.end()) old = old_sections.emplace(blob->first, sections_of(body_of(blob->second))).first;
-      t.changed_sections = changed_sections(old->second, current_sections);
-      count_changed_lines(blob->second, *current, t.lines_added, t.lines_deleted);
+      if (texts.count("file:" + page.source_file) == 0) {
+        std::string error;
+        texts.emplace("file:" + page.source_file,
+                      Work{read_file(site.root / page.source_file, error).value_or(""), {}, false});
+      }
     }
   }
+  std::vector<Work*> work;
+  for (auto& [key, w] : texts) {
+    if (!w.done) work.push_back(&w);
+  }
+  parallel_for(static_cast<int>(work.size()), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+               [&](int i) { work[static_cast<std::size_t>(i)]->digest = digest_of(work[static_cast<std::size_t>(i)]->text); });
+  if (!digest_cache.empty() && !to_read.empty()) {
+    std::map<std::string, const Digest*> keep;
+    for (const auto& [key, w] : texts) {
+      if (!key.starts_with("file:")) keep[key] = &w.digest;
+    }
+    write_digest_cache(digest_cache, keep);
+  }
+  for (PageTranslations& page : status.pages) {
+    for (TranslationStatus& t : page.locales) {
+      auto old = texts.find(t.source_old_blob);
+      auto current = texts.find("file:" + page.source_file);
+      if (t.state != TranslationState::Outdated || t.source_old_blob.empty() || old == texts.end() ||
+          current == texts.end()) {
+        continue;
+      }
+      t.changed_sections = changed_sections(old->second.digest.sections, current->second.digest.sections);
+      count_changed_lines(old->second.digest, current->second.digest, t.lines_added, t.lines_deleted);
+    }
+  }
+
 
   for (const PageSource& page : pages) {
     if (page.locale != config.default_locale && site.pages.find(config.default_locale, page.slug) < 0) {

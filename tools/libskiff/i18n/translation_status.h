@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -84,10 +85,13 @@ struct I18nStatus {
 // `site` must have its frontmatter read (read_frontmatter). Reads the
 // translations' texts for i18nSourceHash and `history`'s old blobs for the
 // changed sections (one `git cat-file --batch`).
-I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history);
+// `digest_cache` (optional): a file keeping the digests of old source
+// versions by blob id, so later runs read only new blobs from git.
+I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history,
+                               const std::filesystem::path& digest_cache = {});
 
-// Lines added and deleted from `before` to `after`, comparing lines as
-// multisets (order ignored).
+// Lines added and deleted from `before` to `after` (page texts; the
+// frontmatter is left out), comparing lines as multisets (order ignored).
 void count_changed_lines(std::string_view before, std::string_view after, int& added, int& deleted);
 
 // The sections (by heading text) whose content differs between two versions
@@ -96,10 +100,23 @@ void count_changed_lines(std::string_view before, std::string_view after, int& a
 std::vector<std::string> changed_sections(std::string_view before, std::string_view after);
 
 // A page body split at its ATX headings (outside fenced code): heading text
-// and whitespace-normalized content, in order; the first is "" (the text
-// before any heading). For comparing many versions against one.
-using Sections = std::vector<std::pair<std::string, std::string>>;
+// and a hash of its whitespace-normalized text, in order; the first is ""
+// (the text before any heading). For comparing many versions against one.
+struct Section {
+  std::string heading;           // "" for the text before the first heading
+  std::uint64_t content_hash = 0;  // of the text, whitespace runs as one space
+  bool empty = true;
+};
+using Sections = std::vector<Section>;
 Sections sections_of(std::string_view body);
 std::vector<std::string> changed_sections(const Sections& before, const Sections& after);
+
+// What comparing versions of a page needs of one version, computed once.
+struct Digest {
+  Sections sections;
+  std::vector<std::uint64_t> line_hashes;  // sorted
+};
+Digest digest_of(std::string_view page_text);
+void count_changed_lines(const Digest& before, const Digest& after, int& added, int& deleted);
 
 }  // namespace skiff
