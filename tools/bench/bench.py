@@ -43,6 +43,15 @@ CORPORA = {
                  "coverage": 0.7, "seed": "1", "defects": 0},
 }
 
+# Hugo twins: gen_site.py --hugo DIR writes the same content as a Hugo site
+# (a 100-link sidebar on every page, gen_site.md) in the same call as the
+# skiff corpus. gen_site writes no CORPUS.json there, so bench.py marks a
+# twin with TWIN_STAMP: the "generator" and "args" of its skiff corpus's
+# CORPUS.json, compared the same way.
+HUGO_TWINS = {"skiff-1k": "hugo-1k"}
+TWIN_STAMP = "BENCH-CORPUS.json"
+HUGO = "hugo"   # Debian's package hugo (tools/bench/packages.txt)
+
 # What the generated pages need from site/ to build like a real site: the
 # frontmatter names ~/layouts/MainLayout.astro (skiff resolves it to
 # layouts/MainLayout.html), and that layout links /favicon.svg and
@@ -70,18 +79,21 @@ BENCHMARKS = {}   # name -> Benchmark, in the order they run
 
 
 class Benchmark(object):
-    def __init__(self, name, func, slow, summary):
+    def __init__(self, name, func, slow, summary, hugo):
         self.name, self.func, self.slow, self.summary = name, func, slow, summary
+        self.hugo = hugo
 
 
-def benchmark(name, slow=False, summary=""):
+def benchmark(name, slow=False, summary="", hugo=()):
     """Register func(ctx) -> result dict as benchmark `name`.
 
-    slow=True: skipped by --quick. The result dict holds at least "name",
-    and the keys print_table() reads (runs, median_wall_s, ...)."""
+    slow=True: skipped by --quick. hugo: the corpora whose Hugo twin it
+    uses (ctx.hugo_twin), so that a run which includes it generates each
+    corpus and its twin in one gen_site.py call. The result dict holds at
+    least "name", and the keys print_table() reads (runs, median_wall_s, ...)."""
     def register(func):
         first = " ".join((func.__doc__ or name).split("\n\n")[0].split())
-        BENCHMARKS[name] = Benchmark(name, func, slow, summary or first)
+        BENCHMARKS[name] = Benchmark(name, func, slow, summary or first, tuple(hugo))
         return func
     return register
 
@@ -99,12 +111,24 @@ class Context(object):
         self.phases = []   # {"what", "seconds"}, in order
         self.current = None   # the benchmark running now
         self.skiff = None     # snapshot_skiff()'s copy of the binary
+        self.hugo_wanted = set()   # corpora whose Hugo twin this run uses
 
     def corpus(self, name):
-        """The path of corpus `name`, generated (or reused) on first use."""
+        """The path of corpus `name`, generated (or reused) on first use,
+        with its Hugo twin when a benchmark of this run needs that."""
         if name not in self.corpora:
-            self.corpora[name] = prepare_corpus(self, name)
+            self.corpora[name] = prepare_corpus(self, name, name in self.hugo_wanted)
         return self.corpora[name]["path"]
+
+    def hugo_twin(self, name):
+        """The path of corpus `name`'s Hugo twin (WORK/hugo-1k for skiff-1k).
+
+        gen_site.py writes both in one call: when the corpus was prepared
+        without its twin, or the twin is missing or out of date, both are
+        generated again (same arguments give byte-identical files)."""
+        if self.corpora.get(name, {}).get("hugo") is None:
+            self.corpora[name] = prepare_corpus(self, name, True)
+        return self.corpora[name]["hugo"]
 
     def corpus_info(self, name):
         self.corpus(name)
@@ -267,10 +291,11 @@ def generator_version():
     return m.group(1) if m else "?"
 
 
-def corpus_is_current(path, want):
-    """True when path/CORPUS.json was written by this gen_site.py with `want`."""
+def corpus_is_current(path, want, stamp="CORPUS.json"):
+    """True when path/CORPUS.json (or path/TWIN_STAMP of a Hugo twin) was
+    written by this gen_site.py with `want`."""
     try:
-        with open(os.path.join(path, "CORPUS.json"), encoding="utf-8") as f:
+        with open(os.path.join(path, stamp), encoding="utf-8") as f:
             have = json.load(f)
     except (OSError, ValueError):
         return False
@@ -291,36 +316,59 @@ def copy_tree_fresh(src, dst):
         shutil.copy2(src, dst)
 
 
-def prepare_corpus(ctx, name):
+def prepare_corpus(ctx, name, hugo=False):
     """Generate corpus `name` into WORK/name unless CORPUS.json shows it is
     already there with the same arguments; then copy site/'s layouts and the
-    assets they link into it (every time, so they follow site/)."""
+    assets they link into it (every time, so they follow site/).
+
+    hugo=True: also its Hugo twin, WORK/HUGO_TWINS[name], which gen_site.py
+    writes in the same call (--hugo). Both are reused only when both are
+    current; otherwise both are generated (a reused skiff corpus is then
+    rewritten byte for byte, which keeps the pair from one generator run)."""
     want = CORPORA[name]
     path = os.path.join(ctx.work, name)
+    twin = os.path.join(ctx.work, HUGO_TWINS[name]) if hugo else None
+    label = "%s + %s" % (name, HUGO_TWINS[name]) if hugo else name
     start = time.perf_counter()
     generated = False
-    if corpus_is_current(path, want):
-        say("corpus %s: reusing %s" % (name, path))
+    skiff_ok = corpus_is_current(path, want)
+    twin_ok = twin is None or corpus_is_current(twin, want, TWIN_STAMP)
+    if skiff_ok and twin_ok:
+        say("corpus %s: reusing %s%s" % (name, path, " and its Hugo twin %s" % twin if twin else ""))
     else:
-        say("corpus %s: generating (gen_site.py --pages %d)…" % (name, want["pages"]))
+        if skiff_ok:
+            say("corpus %s: its Hugo twin %s is missing or out of date: generating both "
+                "(gen_site.py --pages %d --hugo, one call)…" % (name, twin, want["pages"]))
+        else:
+            say("corpus %s: generating (gen_site.py --pages %d%s)…" % (
+                name, want["pages"], " --hugo %s" % twin if twin else ""))
         cmd = [sys.executable, GEN_SITE, "--pages", str(want["pages"]),
                "--locales", ",".join(want["locales"]), "--coverage", str(want["coverage"]),
                "--seed", want["seed"], "--defects", str(want["defects"]), "--out", path]
+        if twin:
+            cmd += ["--hugo", twin]
+            if os.path.lexists(os.path.join(twin, TWIN_STAMP)):   # stale until rewritten
+                os.remove(os.path.join(twin, TWIN_STAMP))
         done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if done.returncode != 0:
-            raise BenchError("gen_site.py failed for %s:\n%s" % (name, done.stdout.rstrip()))
+            raise BenchError("gen_site.py failed for %s:\n%s" % (label, done.stdout.rstrip()))
         generated = True
     copy_tree_fresh(os.path.join(SITE, SITE_LAYOUTS), os.path.join(path, "layouts"))
     for asset in SITE_ASSETS:
         copy_tree_fresh(os.path.join(SITE, "public", asset), os.path.join(path, "public", asset))
     with open(os.path.join(path, "CORPUS.json"), encoding="utf-8") as f:
         corpus = json.load(f)
+    if twin and generated:
+        with open(os.path.join(twin, TWIN_STAMP), "w", encoding="utf-8") as f:
+            json.dump({"generator": corpus["generator"], "args": corpus["args"],
+                       "twin_of": name, "written_by": "tools/bench/bench.py"}, f, indent=1)
+            f.write("\n")
     seconds = time.perf_counter() - start
-    ctx.phase("corpus %s (%s)" % (name, "generated" if generated else "reused"), seconds)
+    ctx.phase("corpus %s (%s)" % (label, "generated" if generated else "reused"), seconds)
     say("corpus %s: %d page files, %.1f MB, ready in %.1f s" % (
-        name, corpus["files"], corpus["bytes"] / 1e6, seconds))
+        label, corpus["files"], corpus["bytes"] / 1e6, seconds))
     return {"path": path, "files": corpus["files"], "bytes": corpus["bytes"],
-            "locales": corpus["args"]["locales"], "generated": generated}
+            "locales": corpus["args"]["locales"], "generated": generated, "hugo": twin}
 
 
 # ---------------------------------------------------------------------------
@@ -470,8 +518,37 @@ def write_entry_pages(dist, locales):
     return written
 
 
-def count_html_files(dist):
-    return sum(1 for _, _, files in os.walk(dist) for f in files if f.endswith(".html"))
+# Links in built HTML, counted the way linkinator finds them: URL attributes
+# of real tags (escaped markup in code blocks is text, not a tag).
+TAG_RE = re.compile(rb"<[A-Za-z][^>]*>")
+URL_ATTR_RE = re.compile(rb"\s(href|src|srcset|poster)\s*=", re.I)
+
+
+def html_link_counts(dist):
+    """HTML files under dist, and the links in them: URL attributes (href,
+    src, srcset, poster, which linkinator follows) and <a href> alone.
+
+    Printed as links per page beside each crawl: linkinator parses every
+    page it fetches, so this (not the number of distinct URLs) is what makes
+    one folder slower to crawl than another."""
+    files = urls = anchors = 0
+    for folder, _, names in os.walk(dist):
+        for n in names:
+            if not n.endswith(".html"):
+                continue
+            with open(os.path.join(folder, n), "rb") as f:
+                data = f.read()
+            files += 1
+            for tag in TAG_RE.findall(data):
+                found = URL_ATTR_RE.findall(tag)
+                if found:
+                    urls += len(found)
+                    if tag[1:2] in (b"a", b"A") and tag[2:3].isspace() and \
+                            any(a.lower() == b"href" for a in found):
+                        anchors += 1
+    return {"html_files": files, "links": urls, "a_href": anchors,
+            "links_per_page": round(urls / files, 1) if files else 0.0,
+            "a_href_per_page": round(anchors / files, 1) if files else 0.0}
 
 
 def read_linkinator_csv(path, dist):
@@ -537,6 +614,79 @@ def rss_mib_now(pid):
     return 0.0
 
 
+def rss_now_text(pid):
+    """"RSS n MiB" for a progress line; a process that has just exited (not
+    yet reaped) has no VmRSS."""
+    rss = rss_mib_now(pid)
+    return "RSS %.0f MiB" % rss if rss > 0 else "exiting"
+
+
+def linkinator_version():
+    with open(LINKINATOR_PACKAGE, encoding="utf-8") as f:
+        return json.load(f).get("version", "?")
+
+
+def run_linkinator(ctx, name, corpus_name, dist, html, skiff):
+    """Crawl dist with linkinator once, with progress every PROGRESS_EVERY_S.
+
+    html: html_link_counts(dist); skiff: the lint-1k result, the other side
+    of the ratio. Returns the benchmark's result dict (the table's keys, the
+    counts, links per page and the ratio)."""
+    version = linkinator_version()
+    node = run_quiet(["node", "--version"]) or "?"
+    cmd = [LINKINATOR, dist, "--recurse", "--skip", LINKINATOR_SKIP,
+           "--format", "csv", "--verbosity", "info"]
+    csv_path = os.path.join(ctx.out, name + ".csv")
+    stderr_path = os.path.join(ctx.out, name + ".stderr")
+    say("%s: linkinator %s on node %s (progress every %d s)" % (
+        name, version, node, PROGRESS_EVERY_S))
+    say("%s: %s" % (name, shlex.join(cmd)))
+
+    progress = {"offset": 0, "links": 0, "skipped": 0}
+
+    def tick(pid, elapsed):
+        count_csv_rows(csv_path, progress)
+        say("%s: %4.0f s: %d links checked, %d skipped, %s" % (
+            name, elapsed, progress["links"], progress["skipped"], rss_now_text(pid)))
+
+    start = time.perf_counter()
+    wall, rss_kib, code = measure(cmd, csv_path, stderr_path, cwd=REPO, on_tick=tick)
+    ctx.phase("%s: linkinator run" % name, time.perf_counter() - start)
+    if code != 0:
+        raise BenchError("linkinator exited %d:\n%s" % (code, tail(stderr_path)))
+    counts = read_linkinator_csv(csv_path, dist)
+    say("%s: %.1f s, peak RSS %.1f MiB: %d links checked (%d broken), %d skipped, "
+        "%d pages crawled of %d HTML files" % (name, wall, mib(rss_kib), counts["links_checked"],
+                                               counts["broken"], counts["skipped"],
+                                               counts["pages"], html["html_files"]))
+    say("%s: the HTML holds %.1f links per page (href/src/srcset/poster; %.1f of them "
+        "<a href>), %d in all" % (name, html["links_per_page"], html["a_href_per_page"],
+                                   html["links"]))
+    for url in counts["broken_urls"][:20]:
+        say("  BROKEN %s" % url)
+    if len(counts["broken_urls"]) > 20:
+        say("  … and %d more (%s)" % (len(counts["broken_urls"]) - 20, csv_path))
+
+    run = {"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss_kib), 1), "exit": code}
+    result = {"name": name, "command": shlex.join(cmd), "corpus": corpus_name,
+              "linkinator_version": version, "node_version": node, "runs": [run],
+              "html_files": html["html_files"], "links_per_page": html["links_per_page"],
+              "a_href_per_page": html["a_href_per_page"], "html_links": html["links"],
+              "pages": counts["pages"], "pages_basis": "HTML pages crawled (distinct, 2xx)"}
+    result.update({k: v for k, v in counts.items() if k != "pages"})
+    result.update(summarize_runs([run]))
+    result["pages_per_s"] = round(counts["pages"] / wall, 2) if wall > 0 else None
+
+    if result["pages_per_s"]:
+        result["ratio"] = round(skiff["pages_per_s"] / result["pages_per_s"], 1)
+        result["ratio_basis"] = (
+            "skiff lint-1k %d source pages / %.3f s = %.1f pages/s; linkinator %d HTML pages "
+            "/ %.1f s = %.2f pages/s" % (skiff["pages"], skiff["median_wall_s"],
+                                         skiff["pages_per_s"], counts["pages"], wall,
+                                         result["pages_per_s"]))
+    return result
+
+
 @benchmark("linkinator-1k", slow=True)
 def linkinator_1k(ctx):
     """linkinator (npm) crawling skiff's build of the 1k corpus, once.
@@ -558,61 +708,81 @@ def linkinator_1k(ctx):
     if build.returncode != 0:
         raise BenchError("skiff build %s failed:\n%s" % (corpus, build.stdout.rstrip()))
     entries = write_entry_pages(dist, ctx.corpus_info("skiff-1k")["locales"])
-    html_files = count_html_files(dist)
+    html = html_link_counts(dist)
     ctx.phase("linkinator-1k: skiff build of skiff-1k", time.perf_counter() - start)
     say("linkinator-1k: built %s in %.1f s: %d HTML files (%d bench entry pages added)" % (
-        dist, time.perf_counter() - start, html_files, entries))
+        dist, time.perf_counter() - start, html["html_files"], entries))
 
-    version = "?"
-    with open(LINKINATOR_PACKAGE, encoding="utf-8") as f:
-        version = json.load(f).get("version", "?")
-    node = run_quiet(["node", "--version"]) or "?"
-    cmd = [LINKINATOR, dist, "--recurse", "--skip", LINKINATOR_SKIP,
-           "--format", "csv", "--verbosity", "info"]
-    csv_path = os.path.join(ctx.out, "linkinator-1k.csv")
-    stderr_path = os.path.join(ctx.out, "linkinator-1k.stderr")
-    say("linkinator-1k: linkinator %s on node %s (progress every %d s)" % (
-        version, node, PROGRESS_EVERY_S))
-    say("linkinator-1k: %s" % shlex.join(cmd))
+    result = run_linkinator(ctx, "linkinator-1k", "skiff-1k", dist, html, skiff)
+    result["entry_pages_added"] = entries
+    return result
 
-    progress = {"offset": 0, "links": 0, "skipped": 0}
+
+def need_hugo():
+    if shutil.which(HUGO) is None:
+        raise BenchError("hugo not found: tools/run bench installs it (Debian package hugo, "
+                         "listed in tools/bench/packages.txt), or apt-get install hugo")
+
+
+def build_hugo(ctx, name, site):
+    """`hugo --quiet` in site after removing public/ and resources/ (not
+    timed), once: as gen_site.md measures Hugo, on a warm page cache (the
+    twin was just generated or read). Returns what it took and wrote."""
+    full = run_quiet([HUGO, "version"]) or "?"
+    m = re.search(r"v(\d+\.\d+\.\d+)", full)
+    version = m.group(1) if m else "?"
+    for d in ("public", "resources"):
+        shutil.rmtree(os.path.join(site, d), ignore_errors=True)
+    cmd = [HUGO, "--quiet"]
+    stdout_path = os.path.join(ctx.out, name + "-hugo.stdout")
+    stderr_path = os.path.join(ctx.out, name + "-hugo.stderr")
+    say("%s: %s (in %s), Hugo %s" % (name, shlex.join(cmd), site, full))
 
     def tick(pid, elapsed):
-        count_csv_rows(csv_path, progress)
-        say("linkinator-1k: %4.0f s: %d links checked, %d skipped, RSS %.0f MiB" % (
-            elapsed, progress["links"], progress["skipped"], rss_mib_now(pid)))
+        say("%s: %4.0f s: hugo building, %s" % (name, elapsed, rss_now_text(pid)))
 
-    start = time.perf_counter()
-    wall, rss_kib, code = measure(cmd, csv_path, stderr_path, cwd=REPO, on_tick=tick)
-    ctx.phase("linkinator-1k: linkinator run", time.perf_counter() - start)
+    wall, rss_kib, code = measure(cmd, stdout_path, stderr_path, cwd=site, on_tick=tick)
+    ctx.phase("%s: hugo build" % name, wall)
     if code != 0:
-        raise BenchError("linkinator exited %d:\n%s" % (code, tail(stderr_path)))
-    counts = read_linkinator_csv(csv_path, dist)
-    say("linkinator-1k: %.1f s, peak RSS %.1f MiB: %d links checked (%d broken), %d skipped, "
-        "%d pages crawled of %d HTML files" % (wall, mib(rss_kib), counts["links_checked"],
-                                               counts["broken"], counts["skipped"],
-                                               counts["pages"], html_files))
-    for url in counts["broken_urls"][:20]:
-        say("  BROKEN %s" % url)
-    if len(counts["broken_urls"]) > 20:
-        say("  … and %d more (%s)" % (len(counts["broken_urls"]) - 20, csv_path))
+        raise BenchError("hugo exited %d in %s:\n%s" % (code, site, tail(stderr_path)))
+    warnings = tail(stderr_path)
+    return {"command": "cd %s && rm -rf public resources && %s" % (shlex.quote(site),
+                                                                   shlex.join(cmd)),
+            "version": version, "version_line": full, "wall_s": round(wall, 3),
+            "peak_rss_mib": round(mib(rss_kib), 1), "exit": code,
+            "stderr": warnings}
 
-    run = {"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss_kib), 1), "exit": code}
-    result = {"name": "linkinator-1k", "command": shlex.join(cmd), "corpus": "skiff-1k",
-              "linkinator_version": version, "node_version": node, "runs": [run],
-              "html_files": html_files, "entry_pages_added": entries,
-              "pages": counts["pages"], "pages_basis": "HTML pages crawled (distinct, 2xx)"}
-    result.update({k: v for k, v in counts.items() if k != "pages"})
-    result.update(summarize_runs([run]))
-    result["pages_per_s"] = round(counts["pages"] / wall, 2) if wall > 0 else None
 
-    if result["pages_per_s"]:
-        result["ratio"] = round(skiff["pages_per_s"] / result["pages_per_s"], 1)
-        result["ratio_basis"] = (
-            "skiff lint-1k %d source pages / %.3f s = %.1f pages/s; linkinator %d HTML pages "
-            "/ %.1f s = %.2f pages/s" % (skiff["pages"], skiff["median_wall_s"],
-                                         skiff["pages_per_s"], counts["pages"], wall,
-                                         result["pages_per_s"]))
+@benchmark("linkinator-hugo-1k", slow=True, hugo=["skiff-1k"])
+def linkinator_hugo_1k(ctx):
+    """linkinator crawling Hugo's build of the 1k corpus (its Hugo twin, a
+    100-link sidebar on every page), once.
+
+    The setting of the issue's reference number (linkinator took about
+    400 s on the Hugo build of this corpus). Builds WORK/hugo-1k with
+    Debian's hugo (timed: the Hugo build line), then crawls public/ exactly
+    like linkinator-1k. The ratio is skiff lint-1k pages/s / linkinator
+    pages/s here."""
+    need_linkinator()
+    need_hugo()
+    skiff = ctx.result("lint-1k")   # the other side of the ratio, measured first
+    site = ctx.hugo_twin("skiff-1k")
+    dist = os.path.join(site, "public")
+
+    say("linkinator-hugo-1k: building the Hugo twin %s with hugo…" % site)
+    build = build_hugo(ctx, "linkinator-hugo-1k", site)
+    start = time.perf_counter()
+    html = html_link_counts(dist)
+    ctx.phase("linkinator-hugo-1k: counting links in public/", time.perf_counter() - start)
+    build["html_files"] = html["html_files"]
+    say("linkinator-hugo-1k: Hugo %s built %s in %.1f s, peak RSS %.1f MiB: %d HTML files" % (
+        build["version"], dist, build["wall_s"], build["peak_rss_mib"], html["html_files"]))
+    if build["stderr"]:
+        say("linkinator-hugo-1k: hugo said on stderr:\n%s" % build["stderr"])
+
+    result = run_linkinator(ctx, "linkinator-hugo-1k", "hugo-1k (Hugo twin of skiff-1k)",
+                            dist, html, skiff)
+    result["hugo_build"] = build
     return result
 
 
@@ -629,10 +799,15 @@ def run_benchmark(ctx, bench):
     ctx.current = previous
 
 
+def ratio_text(ratio):
+    return "%.0fx" % ratio if ratio >= 100 else "%.1fx" % ratio
+
+
 def print_table(ctx):
-    """The compact results table, then the ratio lines."""
+    """The compact results table, then the Hugo build, the ratio lines and a
+    closing summary line of the ratios."""
     head = ("benchmark", "runs", "median s", "min s", "max s", "peak RSS MiB",
-            "pages", "pages/s", "target")
+            "pages", "pages/s", "links/page", "target")
     rows = []
     for name in BENCHMARKS:
         r = ctx.results.get(name)
@@ -644,18 +819,38 @@ def print_table(ctx):
         rows.append((name, str(len(r["runs"])), "%.3f" % r["median_wall_s"],
                      "%.3f" % r["min_wall_s"], "%.3f" % r["max_wall_s"],
                      "%.1f" % r["median_peak_rss_mib"], str(r["pages"]),
-                     "%.1f" % r["pages_per_s"] if r.get("pages_per_s") else "-", target))
+                     "%.1f" % r["pages_per_s"] if r.get("pages_per_s") else "-",
+                     "%.1f" % r["links_per_page"] if "links_per_page" in r else "", target))
     widths = [max(len(row[i]) for row in rows + [head]) for i in range(len(head))]
     say("")
     for row in [head] + rows:
-        say("  ".join(cell.ljust(w) if i in (0, 8) else cell.rjust(w)
+        say("  ".join(cell.ljust(w) if i in (0, 9) else cell.rjust(w)
                       for i, (cell, w) in enumerate(zip(row, widths))).rstrip())
     say("peak RSS: the largest single process (skiff's workers are separate processes; "
         "no sum over them)")
+    if any("links_per_page" in r for r in ctx.results.values()):
+        say("links/page: URL attributes linkinator follows (href, src, srcset, poster) per HTML "
+            "file of the crawled folder")
+    for r in ctx.results.values():
+        b = r.get("hugo_build")
+        if b:
+            say("%s: Hugo %s built the Hugo twin in %.1f s, peak RSS %.1f MiB, %d HTML files "
+                "(one run; not part of any ratio): %s" % (r["name"], b["version"], b["wall_s"],
+                                                          b["peak_rss_mib"], b["html_files"],
+                                                          b["command"]))
     for r in ctx.results.values():
         if "ratio" in r:
             say("%s: skiff lint is %.1fx linkinator's throughput (%s)" % (
                 r["name"], r["ratio"], r["ratio_basis"]))
+    parts = []
+    for name, what in (("linkinator-1k", "skiff's HTML (%.0f links/page)"),
+                       ("linkinator-hugo-1k", "Hugo's HTML (%.0f links/page: 100-link sidebar)")):
+        r = ctx.results.get(name)
+        if r and "ratio" in r:
+            parts.append("%s%s on %s" % (ratio_text(r["ratio"]), "" if parts else " linkinator",
+                                         what % r["links_per_page"]))
+    if parts:
+        say("skiff lint: %s" % ", ".join(parts))
 
 
 def parse_args(argv):
@@ -664,11 +859,11 @@ def parse_args(argv):
         prog="tools/run bench",
         description="Benchmark skiff and its peers on generated corpora, print a table and "
                     "write WORK/results.json. Benchmarks: %s. Run through tools/run bench, "
-                    "which builds skiff and installs the npm tools first." % names,
+                    "which builds skiff and installs the npm tools and hugo first." % names,
         epilog="See tools/bench/README.md for what each number means.")
     ap.add_argument("--quick", action="store_true",
-                    help="skip the slow benchmarks (linkinator-1k: a skiff build and a "
-                         "node crawler)")
+                    help="skip the slow benchmarks (%s: a skiff or Hugo build and a node "
+                         "crawler)" % ", ".join(b.name for b in BENCHMARKS.values() if b.slow))
     ap.add_argument("--only", metavar="NAME", choices=list(BENCHMARKS),
                     help="run only this benchmark (and what it needs): %s"
                          % ", ".join(BENCHMARKS))
@@ -708,6 +903,7 @@ def main(argv=None):
         for b in BENCHMARKS.values():
             if b not in chosen:
                 say("skipping %s (--quick)" % b.name)
+    ctx.hugo_wanted = {c for b in chosen for c in b.hugo}
     try:
         for bench in chosen:
             if bench.name not in ctx.results:
