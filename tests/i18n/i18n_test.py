@@ -219,6 +219,19 @@ with tempfile.TemporaryDirectory() as tmp:
     ui = {u["locale"]: u for u in report["uiStrings"]}
     check(ui["es"]["obsolete"] == ["old.key"] and "custom.greeting" not in ui["es"]["missing"], f"ui es: {ui['es']}")
     check("custom.greeting" in ui["fr"]["missing"], f"ui fr: {ui['fr']}")
+    # Stale: the en text of a key changes after es.yml last changed.
+    repo.commit("Site strings")
+    repo.write("locales/en.yml", "custom.greeting: Hello there\n")
+    repo.commit("Reword the greeting")
+    report, _ = statuses(repo.site)
+    ui = {u["locale"]: u for u in report["uiStrings"]}
+    check(ui["es"]["stale"] == ["custom.greeting"], f"ui es stale: {ui['es']}")
+    check(ui["fr"]["stale"] == [], f"ui fr stale (fr lacks the key): {ui['fr']}")
+    repo.write("locales/es.yml", "custom.greeting: Hola a todos\nold.key: Viejo\n")
+    repo.commit("Spanish greeting updated")
+    report, _ = statuses(repo.site)
+    ui = {u["locale"]: u for u in report["uiStrings"]}
+    check(ui["es"]["stale"] == [], f"ui es stale after the update: {ui['es']}")
 
     # Usage errors.
     i18n(repo.site, "--format", "yaml", expect=2)

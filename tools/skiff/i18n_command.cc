@@ -114,7 +114,7 @@ int run_i18n_command(const I18nCommandOptions& options) {
     return failed > 0 ? 2 : 0;
   }
 
-  GitHistory history = read_git_history(site.root, {"pages"}, site.root / ".skiff-cache" / "git-history");
+  GitHistory history = read_git_history(site.root, {"pages", "locales"}, site.root / ".skiff-cache" / "git-history");
   I18nStatus status = compute_i18n_status(site, history, site.root / ".skiff-cache" / "i18n-digests");
   I18nReportOptions report;
   report.colour = options.format == "text" && options.out.empty() && use_colour(stdout);

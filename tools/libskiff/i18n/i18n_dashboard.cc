@@ -225,7 +225,7 @@ std::string i18n_dashboard_html(const I18nStatus& status, const SiteConfig& conf
   out += "<h2 id=\"ui-strings\">UI strings</h2>\n";
   std::string ui;
   for (const UiStringsStatus& u : status.ui_strings) {
-    if (u.missing.empty() && u.obsolete.empty()) continue;
+    if (u.missing.empty() && u.obsolete.empty() && u.stale.empty()) continue;
     ui += "<li><strong>" + esc(u.locale) + "</strong>: ";
     auto keys = [&](const std::vector<std::string>& list) {
       std::string s;
@@ -233,7 +233,12 @@ std::string i18n_dashboard_html(const I18nStatus& status, const SiteConfig& conf
       return s;
     };
     if (!u.missing.empty()) ui += plural(static_cast<int>(u.missing.size()), "missing", "missing") + " (" + keys(u.missing) + ")";
-    if (!u.missing.empty() && !u.obsolete.empty()) ui += "; ";
+    if (!u.stale.empty()) {
+      if (!u.missing.empty()) ui += "; ";
+      ui += plural(static_cast<int>(u.stale.size()), "stale", "stale") + ", the " + esc(status.default_locale) +
+            " text changed since (" + keys(u.stale) + ")";
+    }
+    if ((!u.missing.empty() || !u.stale.empty()) && !u.obsolete.empty()) ui += "; ";
     if (!u.obsolete.empty()) {
       ui += plural(static_cast<int>(u.obsolete.size()), "key", "keys") + " no longer in " + esc(status.default_locale) +
             " (" + keys(u.obsolete) + ")";

@@ -166,10 +166,14 @@ std::string i18n_text(const I18nStatus& status, const SiteConfig&, const I18nRep
   }
   std::string ui;
   for (const UiStringsStatus& u : status.ui_strings) {
-    if (u.missing.empty() && u.obsolete.empty()) continue;
+    if (u.missing.empty() && u.obsolete.empty() && u.stale.empty()) continue;
     ui += "  " + pad(u.locale, 6) + std::to_string(u.missing.size()) + " missing";
     for (std::size_t i = 0; i < u.missing.size() && i < 8; ++i) ui += (i ? ", " : " (") + u.missing[i];
     if (!u.missing.empty()) ui += u.missing.size() > 8 ? ", …)" : ")";
+    if (!u.stale.empty()) {
+      ui += "; " + std::to_string(u.stale.size()) + " stale (" + status.default_locale + " text changed since):";
+      for (std::size_t i = 0; i < u.stale.size() && i < 8; ++i) ui += " " + u.stale[i];
+    }
     if (!u.obsolete.empty()) ui += "; " + std::to_string(u.obsolete.size()) + " no longer in " + status.default_locale;
     ui += "\n";
   }
@@ -235,7 +239,7 @@ std::string i18n_json(const I18nStatus& status, const SiteConfig& config) {
   root["pages"] = pages;
   Json ui = Json::array();
   for (const UiStringsStatus& u : status.ui_strings) {
-    ui.push_back({{"locale", u.locale}, {"missing", u.missing}, {"obsolete", u.obsolete}});
+    ui.push_back({{"locale", u.locale}, {"missing", u.missing}, {"stale", u.stale}, {"obsolete", u.obsolete}});
   }
   root["uiStrings"] = ui;
   root["orphans"] = status.orphans;

@@ -262,6 +262,47 @@ std::vector<std::string> changed_sections(std::string_view before, std::string_v
 
 namespace {
 
+// The site's strings for `locale` (SITE/locales/<locale>.yml) whose
+// default-locale text changed after the locale's file last changed: the
+// default file's version of that time (its blob before its oldest newer
+// change) is compared with today's, key by key.
+template <typename Ignored>
+std::vector<std::string> stale_strings(const LoadedSite& site, const GitHistory& history, const std::string& locale,
+                                       const Ignored& ignored) {
+  const std::string reference_file = "locales/" + site.config.default_locale + ".yml";
+  const std::vector<FileChange>* own = history.changes("locales/" + locale + ".yml");
+  const std::vector<FileChange>* reference = history.changes(reference_file);
+  if (own == nullptr || reference == nullptr) return {};
+  const FileChange* last = nullptr;
+  for (const FileChange& change : *own) {
+    if (change.content) {
+      last = &change;
+      break;
+    }
+  }
+  if (last == nullptr) return {};
+  const FileChange* oldest_newer = nullptr;
+  for (const FileChange& change : *reference) {
+    if (change.commit >= last->commit) break;
+    if (change.content && !ignored(change.commit)) oldest_newer = &change;
+  }
+  if (oldest_newer == nullptr || oldest_newer->old_blob.empty()) return {};
+  std::map<std::string, std::string> blobs = read_blobs(site.root, {oldest_newer->old_blob});
+  auto then = blobs.find(oldest_newer->old_blob);
+  if (then == blobs.end()) return {};
+  std::string error;
+  StringTable before = parse_string_table(then->second);
+  StringTable now = parse_string_table(read_file(site.root / reference_file, error).value_or(""));
+  std::string own_text = read_file(site.root / ("locales/" + locale + ".yml"), error).value_or("");
+  StringTable translated = parse_string_table(own_text);
+  std::vector<std::string> stale;
+  for (const auto& [key, text] : now) {
+    auto old = before.find(key);
+    if (translated.count(key) > 0 && old != before.end() && old->second != text) stale.push_back(key);
+  }
+  return stale;
+}
+
 // The digest cache: per blob, a line "blob <id> <sections> <lines>", then a
 // line per section "<hash hex> <0|1 empty> <heading>", then one line of
 // sorted line hashes in hex. A damaged cache reads as empty.
@@ -537,6 +578,7 @@ I18nStatus compute_i18n_status(const LoadedSite& site, const GitHistory& history
     for (std::string& key : extra) {
       if (!key.starts_with("nav.")) ui.obsolete.push_back(std::move(key));
     }
+    ui.stale = stale_strings(site, history, locale, ignored);
     status.ui_strings.push_back(std::move(ui));
   }
   return status;

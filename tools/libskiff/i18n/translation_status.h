@@ -68,6 +68,9 @@ struct UiStringsStatus {
   std::string locale;
   std::vector<std::string> missing;   // in the default locale, not in this one
   std::vector<std::string> obsolete;  // in this one, no longer in the default locale
+  // In this one, but the default locale's text changed since this locale's
+  // file last changed (site strings, SITE/locales/<code>.yml, from git).
+  std::vector<std::string> stale;
 };
 
 struct I18nStatus {

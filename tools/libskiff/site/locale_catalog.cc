@@ -32,6 +32,17 @@ void flatten(const YAML::Node& node, const std::string& prefix, StringTable& out
 
 }  // namespace
 
+StringTable parse_string_table(std::string_view yaml) {
+  StringTable table;
+  try {
+    YAML::Node root = YAML::Load(std::string(yaml));
+    if (root.IsMap()) flatten(root, "", table);
+  } catch (const YAML::Exception&) {
+    table.clear();
+  }
+  return table;
+}
+
 // BCP 47 conventions: language lower case, script title case (Hant),
 // region upper case (CN): "zh-hant-tw" → "zh-Hant-TW".
 std::string LocaleInfo::lang() const {

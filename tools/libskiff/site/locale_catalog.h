@@ -57,6 +57,10 @@ class LocaleCatalog {
   std::map<std::string, StringTable, std::less<>> tables_;
 };
 
+// The strings of one UI-strings YAML text, nested maps flattened to dotted
+// keys ("nav.start"); empty when the text is not such a map.
+StringTable parse_string_table(std::string_view yaml);
+
 // Replaces `{name}` placeholders in a UI string (unknown ones are kept).
 std::string fill_placeholders(std::string_view text,
                               const std::vector<std::pair<std::string, std::string>>& values);
