@@ -32,6 +32,10 @@ SKIFF = os.path.join(REPO, "build", "tools", "skiff", "skiff")
 GEN_SITE = os.path.join(REPO, "tools", "bench", "gen_site.py")
 SITE = os.path.join(REPO, "site")
 LINKINATOR = os.path.join(REPO, "node_modules", ".bin", "linkinator")
+# linkinator 7.6.1, installed beside 6.3.0 under the npm alias `linkinator7`:
+# the version of the issue's ~400 s reference. Needs node 20 or later.
+LINKINATOR7_PACKAGE = os.path.join(REPO, "node_modules", "linkinator7", "package.json")
+LINKINATOR7 = os.path.join(REPO, "node_modules", "linkinator7", "build", "src", "cli.js")
 LINKINATOR_PACKAGE = os.path.join(REPO, "node_modules", "linkinator", "package.json")
 
 # The corpora, as gen_site.py arguments. Every argument is spelled out (not
@@ -79,12 +83,13 @@ BENCHMARKS = {}   # name -> Benchmark, in the order they run
 
 
 class Benchmark(object):
-    def __init__(self, name, func, slow, summary, hugo):
+    def __init__(self, name, func, slow, summary, hugo, reference=False):
         self.name, self.func, self.slow, self.summary = name, func, slow, summary
+        self.reference = reference
         self.hugo = hugo
 
 
-def benchmark(name, slow=False, summary="", hugo=()):
+def benchmark(name, slow=False, summary="", hugo=(), reference=False):
     """Register func(ctx) -> result dict as benchmark `name`.
 
     slow=True: skipped by --quick. hugo: the corpora whose Hugo twin it
@@ -93,7 +98,7 @@ def benchmark(name, slow=False, summary="", hugo=()):
     least "name", and the keys print_table() reads (runs, median_wall_s, ...)."""
     def register(func):
         first = " ".join((func.__doc__ or name).split("\n\n")[0].split())
-        BENCHMARKS[name] = Benchmark(name, func, slow, summary or first, tuple(hugo))
+        BENCHMARKS[name] = Benchmark(name, func, slow, summary or first, tuple(hugo), reference)
         return func
     return register
 
@@ -469,6 +474,102 @@ def lint_5k(ctx):
     return bench_lint(ctx, "lint-5k", "skiff-5k", LINT_TARGET_S)
 
 
+GEN_HISTORY = os.path.join(REPO, "tools", "bench", "gen_history.py")
+I18N_COMMITS = 20000
+I18N_TARGET_S = 1.0
+PER_FILE_SAMPLE = 200   # files timed with the per-file `git log` approach
+
+
+def prepare_history_corpus(ctx):
+    """WORK/history-5k: the 5k corpus (gen_site.py) turned into a git
+    repository with I18N_COMMITS commits (gen_history.py), made once and
+    reused while its stamp matches."""
+    path = os.path.join(ctx.work, "history-5k")
+    want = {"pages": 5000, "commits": I18N_COMMITS, "seed": "1", "generator": generator_version()}
+    stamp = os.path.join(ctx.work, "history-5k.json")
+    try:
+        with open(stamp, encoding="utf-8") as f:
+            if json.load(f) == want and os.path.isdir(os.path.join(path, ".git")):
+                say("corpus history-5k: reusing %s" % path)
+                return path
+    except (OSError, ValueError):
+        pass
+    start = time.perf_counter()
+    if os.path.exists(path):
+        shutil.rmtree(path)
+    say("corpus history-5k: generating 5,000 pages x 5 locales and %d commits (about a minute)…" % I18N_COMMITS)
+    for cmd in ([sys.executable, GEN_SITE, "--pages", "5000", "--out", path],
+                [sys.executable, GEN_HISTORY, path, "--commits", str(I18N_COMMITS)]):
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if done.returncode != 0:
+            raise BenchError("%s failed:\n%s" % (os.path.basename(cmd[1]), done.stdout.rstrip()))
+    with open(stamp, "w", encoding="utf-8") as f:
+        json.dump(want, f)
+    ctx.phase("corpus history-5k (generated)", time.perf_counter() - start)
+    return path
+
+
+@benchmark("i18n-5k")
+def i18n_5k(ctx):
+    """skiff i18n on 5,000 source pages x 5 locales with 20,000 commits.
+
+    One cold run (no SITE/.skiff-cache: the whole git history and the old
+    source versions are read), then --runs warm runs (the history and
+    digest caches in place, as on every run after the first): the target is
+    a warm median under 1 s. Beside it, the per-file approach it replaces
+    (`git log -1 -- FILE` per page, as status trackers did), timed on a
+    sample of files and scaled to all of them."""
+    path = prepare_history_corpus(ctx)
+    cache = os.path.join(path, ".skiff-cache")
+    cmd = [ctx.skiff, "i18n", path, "--format", "json"]
+    out_path = os.path.join(ctx.out, "i18n-5k.json")
+    err_path = os.path.join(ctx.out, "i18n-5k.stderr")
+    say("i18n-5k: %s" % shlex.join(cmd))
+    start = time.perf_counter()
+    if os.path.exists(cache):
+        shutil.rmtree(cache)
+    cold_wall, cold_rss, code = measure(cmd, out_path, err_path)
+    if code != 0:
+        raise BenchError("skiff i18n exited %d:\n%s" % (code, tail(err_path)))
+    say("i18n-5k: cold (no cache): %.3f s, peak RSS %.1f MiB" % (cold_wall, mib(cold_rss)))
+    with open(out_path, encoding="utf-8") as f:
+        report = json.load(f)
+    for loc in report["locales"]:
+        say("i18n-5k: %s: %d done, %d outdated, %d missing" % (loc["locale"], loc["done"], loc["outdated"], loc["missing"]))
+    runs = []
+    for i in range(ctx.args.runs):
+        wall, rss, code = measure(cmd, out_path, err_path)
+        say("i18n-5k: warm run %d/%d: %.3f s, peak RSS %.1f MiB" % (i + 1, ctx.args.runs, wall, mib(rss)))
+        runs.append({"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss), 1), "exit": code})
+    ctx.phase("i18n-5k", time.perf_counter() - start)
+
+    # The per-file approach: one `git log` per page file.
+    files = sorted(os.path.relpath(os.path.join(d, f), path)
+                   for d, _, fs in os.walk(os.path.join(path, "pages")) for f in fs if f.endswith(".md"))
+    sample = files[:: max(1, len(files) // PER_FILE_SAMPLE)][:PER_FILE_SAMPLE]
+    say("i18n-5k: per-file git log on %d of %d files…" % (len(sample), len(files)))
+    start = time.perf_counter()
+    for rel in sample:
+        subprocess.run(["git", "log", "-1", "--format=%H %ct", "--", rel], cwd=path,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    sample_s = time.perf_counter() - start
+    per_file_s = sample_s / len(sample) * len(files)
+    ctx.phase("i18n-5k: per-file git log sample", sample_s)
+    say("i18n-5k: per-file git log: %.2f s for %d files, so about %.0f s for all %d" % (
+        sample_s, len(sample), per_file_s, len(files)))
+
+    result = {"name": "i18n-5k", "command": shlex.join(cmd), "corpus": "history-5k",
+              "pages": len(files), "pages_basis": "page files (all locales)", "commits": I18N_COMMITS,
+              "cold": {"wall_s": round(cold_wall, 4), "peak_rss_mib": round(mib(cold_rss), 1)},
+              "runs": runs, "per_file_git_log": {"sample_files": len(sample), "sample_s": round(sample_s, 3),
+                                                 "estimated_all_s": round(per_file_s, 1)}}
+    result.update(summarize_runs(runs))
+    result["pages_per_s"] = round(len(files) / result["median_wall_s"], 1)
+    result["target_s"] = I18N_TARGET_S
+    result["target_met"] = result["median_wall_s"] < I18N_TARGET_S
+    return result
+
+
 @benchmark("lint-1k")
 def lint_1k(ctx):
     """skiff lint on the 1k corpus (3,800 page files): also the skiff side
@@ -621,21 +722,21 @@ def rss_now_text(pid):
     return "RSS %.0f MiB" % rss if rss > 0 else "exiting"
 
 
-def linkinator_version():
-    with open(LINKINATOR_PACKAGE, encoding="utf-8") as f:
+def linkinator_version(package=LINKINATOR_PACKAGE):
+    with open(package, encoding="utf-8") as f:
         return json.load(f).get("version", "?")
 
 
-def run_linkinator(ctx, name, corpus_name, dist, html, skiff):
+def run_linkinator(ctx, name, corpus_name, dist, html, skiff, command=None, package=LINKINATOR_PACKAGE):
     """Crawl dist with linkinator once, with progress every PROGRESS_EVERY_S.
 
     html: html_link_counts(dist); skiff: the lint-1k result, the other side
     of the ratio. Returns the benchmark's result dict (the table's keys, the
     counts, links per page and the ratio)."""
-    version = linkinator_version()
+    version = linkinator_version(package)
     node = run_quiet(["node", "--version"]) or "?"
-    cmd = [LINKINATOR, dist, "--recurse", "--skip", LINKINATOR_SKIP,
-           "--format", "csv", "--verbosity", "info"]
+    cmd = (command or [LINKINATOR]) + [dist, "--recurse", "--skip", LINKINATOR_SKIP,
+                                       "--format", "csv", "--verbosity", "info"]
     csv_path = os.path.join(ctx.out, name + ".csv")
     stderr_path = os.path.join(ctx.out, name + ".stderr")
     say("%s: linkinator %s on node %s (progress every %d s)" % (
@@ -786,6 +887,33 @@ def linkinator_hugo_1k(ctx):
     return result
 
 
+@benchmark("linkinator7-hugo-1k", slow=True, hugo=["skiff-1k"], reference=True)
+def linkinator7_hugo_1k(ctx):
+    """linkinator 7.6.1 (the version of the issue's ~400 s reference) on
+    Hugo's build of the 1k corpus, once. About ten minutes.
+
+    Only with --reference or --only: 7.x re-checks every repeated (URL, page)
+    pair with a linear search, so the 100-link sidebar makes it ~100 times
+    slower than 6.3.0 on the same folder. Reproduces the reference number in
+    the same run as skiff lint-1k. Needs node 20 or later."""
+    if not os.path.exists(LINKINATOR7):
+        raise BenchError("linkinator 7 not installed (%s): run tools/run bench, which runs npm ci"
+                         % shown(LINKINATOR7))
+    node = run_quiet(["node", "--version"]) or "v0"
+    if int(node.lstrip("v").split(".")[0] or 0) < 20:
+        raise BenchError("linkinator 7 needs node 20 or later; this is node %s" % node)
+    need_hugo()
+    skiff = ctx.result("lint-1k")
+    site = ctx.hugo_twin("skiff-1k")
+    dist = os.path.join(site, "public")
+    if "linkinator-hugo-1k" not in ctx.results or not os.path.isdir(dist):
+        say("linkinator7-hugo-1k: building the Hugo twin %s with hugo…" % site)
+        build_hugo(ctx, "linkinator7-hugo-1k", site)
+    html = html_link_counts(dist)
+    return run_linkinator(ctx, "linkinator7-hugo-1k", "hugo-1k (Hugo twin of skiff-1k)", dist, html, skiff,
+                          command=["node", LINKINATOR7], package=LINKINATOR7_PACKAGE)
+
+
 # ---------------------------------------------------------------------------
 # Running and reporting
 # ---------------------------------------------------------------------------
@@ -842,6 +970,13 @@ def print_table(ctx):
         if "ratio" in r:
             say("%s: skiff lint is %.1fx linkinator's throughput (%s)" % (
                 r["name"], r["ratio"], r["ratio_basis"]))
+    i18n = ctx.results.get("i18n-5k")
+    if i18n:
+        per_file = i18n["per_file_git_log"]["estimated_all_s"]
+        say("i18n-5k: warm median %.3f s, cold %.3f s (%d commits, %d page files); the per-file "
+            "git log approach: about %.0f s (%.0fx the cold run; timed on %d files, scaled)" % (
+                i18n["median_wall_s"], i18n["cold"]["wall_s"], i18n["commits"], i18n["pages"], per_file,
+                per_file / i18n["cold"]["wall_s"], i18n["per_file_git_log"]["sample_files"]))
     parts = []
     for name, what in (("linkinator-1k", "skiff's HTML (%.0f links/page)"),
                        ("linkinator-hugo-1k", "Hugo's HTML (%.0f links/page: 100-link sidebar)")):
@@ -867,6 +1002,9 @@ def parse_args(argv):
     ap.add_argument("--only", metavar="NAME", choices=list(BENCHMARKS),
                     help="run only this benchmark (and what it needs): %s"
                          % ", ".join(BENCHMARKS))
+    ap.add_argument("--reference", action="store_true",
+                    help="also run the reference benchmarks (%s: about ten minutes)"
+                         % ", ".join(b.name for b in BENCHMARKS.values() if b.reference))
     ap.add_argument("--runs", type=int, default=5, metavar="N",
                     help="timed runs per skiff benchmark after one warm-up run (default: 5; "
                          "linkinator always runs once)")
@@ -899,10 +1037,11 @@ def main(argv=None):
     if args.only:
         chosen = [BENCHMARKS[args.only]]
     else:
-        chosen = [b for b in BENCHMARKS.values() if not (args.quick and b.slow)]
+        chosen = [b for b in BENCHMARKS.values()
+                  if not (args.quick and b.slow) and (args.reference or not b.reference)]
         for b in BENCHMARKS.values():
             if b not in chosen:
-                say("skipping %s (--quick)" % b.name)
+                say("skipping %s (%s)" % (b.name, "--quick" if args.quick and b.slow else "add --reference"))
     ctx.hugo_wanted = {c for b in chosen for c in b.hugo}
     try:
         for bench in chosen:
