@@ -120,16 +120,6 @@ void render_one(const Site& site, const OutputPage& output, const std::filesyste
   }
 }
 
-// "YYYY-MM-DD" (UTC) of a commit time; "" for none.
-std::string date_of(std::int64_t time) {
-  if (time <= 0) return "";
-  std::time_t t = static_cast<std::time_t>(time);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
 
 // Phase 2b: the translation status of every page, from one `git log` of
 // pages/ (see i18n/translation_status.h), for the outdated notices
@@ -137,12 +127,14 @@ std::string date_of(std::int64_t time) {
 // notice from git, and no message; when git fails, a note.
 std::optional<I18nStatus> translation_status(Site& site, BuildResult& result) {
   if (site.config.locales.size() < 2 && !site.config.i18n_dashboard) return std::nullopt;
-  GitHistory history = read_git_history(site.root, {"pages"});
+  // The caches `skiff i18n` keeps (same folders, so the same history cache).
+  const std::filesystem::path cache = site.root / ".skiff-cache";
+  GitHistory history = read_git_history(site.root, {"pages", "locales"}, cache / "git-history");
   if (history.state == GitHistory::State::Failed) {
     result.diagnostics.add({Severity::Note, "pages", {},
                             "no outdated-translation notices: " + history.message});
   }
-  I18nStatus status = compute_i18n_status(site, history);
+  I18nStatus status = compute_i18n_status(site, history, cache / "i18n-digests");
   const bool has_history = history.state == GitHistory::State::Full || history.state == GitHistory::State::Shallow;
   for (const PageTranslations& page : status.pages) {
     for (const TranslationStatus& t : page.locales) {
@@ -160,7 +152,7 @@ std::optional<I18nStatus> translation_status(Site& site, BuildResult& result) {
         }
       }
       int index = site.pages.find(t.locale, page.slug);
-      if (index >= 0) site.outdated[index] = date_of(time);
+      if (index >= 0) site.outdated[index] = iso_date(time);
     }
   }
   return status;

@@ -58,15 +58,6 @@ std::string link_or_text(const std::string& url, const std::string& html, const 
   return "<a" + c + " href=\"" + attr(url) + "\">" + html + "</a>";
 }
 
-std::string date_of(std::int64_t time) {
-  if (time <= 0) return "";
-  std::time_t t = static_cast<std::time_t>(time);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
 
 std::string plural(int n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
@@ -116,7 +107,7 @@ std::string cell_html(const SiteConfig& config, const I18nStatus& status, const 
     if (t.decided_by == "git") {
       details.push_back(esc(plural(t.commits_behind, "source commit", "source commits") + " (+" +
                             std::to_string(t.lines_added) + " \u2212" + std::to_string(t.lines_deleted) +
-                            ") since " + date_of(t.since_time)));
+                            ") since " + iso_date(t.since_time)));
     } else {
       details.push_back("source text differs from its <code>" + esc(kSourceHashKey) + "</code>");
     }

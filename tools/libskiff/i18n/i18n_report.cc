@@ -25,15 +25,6 @@ std::string percent_encode(std::string_view s) {
   return out;
 }
 
-std::string date_of(std::int64_t time) {
-  if (time <= 0) return "";
-  std::time_t t = static_cast<std::time_t>(time);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
 
 std::string short_hash(const std::string& hash) { return hash.substr(0, 7); }
 
@@ -143,7 +134,7 @@ std::string i18n_text(const I18nStatus& status, const SiteConfig&, const I18nRep
           if (t.decided_by == "git") {
             outdated += std::to_string(t.commits_behind) + " source commit" + (t.commits_behind == 1 ? "" : "s") +
                         " (+" + std::to_string(t.lines_added) + " -" + std::to_string(t.lines_deleted) +
-                        ") since " + date_of(t.since_time);
+                        ") since " + iso_date(t.since_time);
           } else {
             outdated += "the source text differs from the recorded " + std::string(kSourceHashKey);
           }
@@ -214,11 +205,11 @@ std::string i18n_json(const I18nStatus& status, const SiteConfig& config) {
       if (!t.file.empty()) j["file"] = text_value(t.file);
       if (!t.decided_by.empty()) j["decidedBy"] = t.decided_by;
       if (t.state == TranslationState::Outdated && t.decided_by == "git") {
-        j["since"] = {{"commit", t.since_commit}, {"date", date_of(t.since_time)}};
+        j["since"] = {{"commit", t.since_commit}, {"date", iso_date(t.since_time)}};
         j["sourceCommits"] = t.commits_behind;
         j["linesAdded"] = t.lines_added;
         j["linesDeleted"] = t.lines_deleted;
-        j["sourceChanged"] = date_of(t.source_changed_time);
+        j["sourceChanged"] = iso_date(t.source_changed_time);
         j["changedSections"] = t.changed_sections;
       }
       TranslationLinks links = translation_links(config, status, page, t);
@@ -270,7 +261,7 @@ std::string i18n_markdown(const I18nStatus& status, const SiteConfig& config, co
       if (!links.source.empty()) name = "[" + name + "](" + links.source + ")";
       std::string detail;
       if (t.state == TranslationState::Outdated) {
-        detail = t.decided_by == "git" ? std::to_string(t.commits_behind) + " source commits since " + date_of(t.since_time)
+        detail = t.decided_by == "git" ? std::to_string(t.commits_behind) + " source commits since " + iso_date(t.since_time)
                                        : "source changed";
         if (!t.changed_sections.empty()) {
           detail += "; sections:";

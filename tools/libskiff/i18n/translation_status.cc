@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -231,6 +232,16 @@ void count_changed_lines(const Digest& before, const Digest& after, int& added, 
 
 void count_changed_lines(std::string_view before, std::string_view after, int& added, int& deleted) {
   count_changed_lines(digest_of(before), digest_of(after), added, deleted);
+}
+
+std::string iso_date(std::int64_t unix_seconds) {
+  if (unix_seconds <= 0) return "";
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
 }
 
 std::string_view translation_state_name(TranslationState state) {

@@ -23,6 +23,9 @@ enum class TranslationState {
 };
 std::string_view translation_state_name(TranslationState state);
 
+// "YYYY-MM-DD" (UTC) of a commit time in Unix seconds; "" for 0 or less.
+std::string iso_date(std::int64_t unix_seconds);
+
 // The frontmatter key a translation may hold: the hash of the source text it
 // was made from (source_hash()). When present it decides the status.
 inline constexpr std::string_view kSourceHashKey = "i18nSourceHash";
