@@ -20,6 +20,12 @@ constexpr const char* kBuildHelp = R"(Examples:
   skiff build site --out public   build site/ into public/
   skiff build site --jobs 1       render on one thread (output is identical)
 
+Splitting a large site over CI machines (each part in its own folder; the
+folders merge into the full build, no file in two parts):
+  skiff build site --locale en --out part-en
+  skiff build site --locale es,ja --out part-es-ja
+  skiff build site --shard 2/8 --out part-2   pages dealt by a hash of their path
+
 The output folder is replaced only when the build succeeds; skiff refuses to
 write over a folder it did not create.)";
 
@@ -33,6 +39,23 @@ void add_build(CLI::App& app, skiff::BuildCommandOptions& options, std::string& 
   build->add_flag("-q,--quiet", options.quiet, "Print only errors and the failure summary");
   build->add_flag("--safe", options.build.markdown.safe,
                   "Drop raw HTML from page bodies (for untrusted contributions)");
+  build->add_option("--locale", options.build.locales, "Build only the pages shown in these locales (es,fr)")
+      ->delimiter(',');
+  build->add_option_function<std::string>(
+      "--shard",
+      [&options](const std::string& value) {
+        int k = 0;
+        int n = 0;
+        char slash = 0;
+        char extra = 0;
+        if (std::sscanf(value.c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/' || n < 1 || k < 1 ||
+            k > n) {
+          throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N, like 2/8, not `" + value + "`");
+        }
+        options.build.shard = k;
+        options.build.shards = n;
+      },
+      "Build only part K of N (K/N, like 2/8): a deterministic share of the pages");
 }
 
 constexpr const char* kLintHelp = R"(Examples:

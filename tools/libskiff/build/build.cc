@@ -85,6 +85,35 @@ std::string output_file(const std::string& locale, const std::string& slug) {
   return slug.empty() ? locale + "/index.html" : locale + "/" + slug + "/index.html";
 }
 
+// Which of `shards` parts (1-based) output file `file` belongs to: FNV-1a of
+// its path, so every machine deals pages the same way.
+int shard_of(std::string_view file, int shards) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : file) h = (h ^ c) * 0x100000001b3ULL;
+  return static_cast<int>(h % static_cast<std::uint64_t>(shards)) + 1;
+}
+
+// Whether this build is the part that writes the shared files.
+bool writes_shared_files(const Site& site, const BuildOptions& options) {
+  bool default_locale = options.locales.empty() ||
+                        std::find(options.locales.begin(), options.locales.end(), site.config.default_locale) !=
+                            options.locales.end();
+  return default_locale && options.shard == 1;
+}
+
+// The outputs of this part of the build (all of them when not split).
+std::vector<OutputPage> part_of(const Site& site, std::vector<OutputPage> outputs, const BuildOptions& options) {
+  std::erase_if(outputs, [&](const OutputPage& o) {
+    if (!options.locales.empty() &&
+        std::find(options.locales.begin(), options.locales.end(), o.locale) == options.locales.end()) {
+      return true;
+    }
+    const std::string& slug = site.pages.pages()[static_cast<std::size_t>(o.source)].slug;
+    return options.shards > 1 && shard_of(output_file(o.locale, slug), options.shards) != options.shard;
+  });
+  return outputs;
+}
+
 // Phase 3, per page: read, scan, resolve, render, lay out, write.
 void render_one(const Site& site, const OutputPage& output, const std::filesystem::path& staging,
                 const MarkdownOptions& markdown, Diagnostics& diagnostics) {
@@ -335,8 +364,18 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     result.diagnostics.error(result.out.string(), {}, error);
     return result;
   }
-  std::vector<OutputPage> outputs = plan_outputs(site);
-  copy_public(site, outputs, output.staging(), result);
+  for (const std::string& locale : options.locales) {
+    if (std::find(site.config.locales.begin(), site.config.locales.end(), locale) == site.config.locales.end()) {
+      result.diagnostics.error("site.yml", {}, "--locale " + locale + ": not one of the site's locales");
+    }
+  }
+  if (options.shards < 1 || options.shard < 1 || options.shard > options.shards) {
+    result.diagnostics.error("--shard", {}, "a shard is K/N with 1 <= K <= N, not " + std::to_string(options.shard) +
+                                                "/" + std::to_string(options.shards));
+  }
+  const bool shared_files = writes_shared_files(site, options);
+  std::vector<OutputPage> outputs = part_of(site, plan_outputs(site), options);
+  if (shared_files) copy_public(site, outputs, output.staging(), result);
   std::vector<Diagnostics> diagnostics = run_in_workers(
       static_cast<int>(outputs.size()), jobs,
       [&](int i, Diagnostics& out) {
@@ -350,7 +389,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   for (const OutputPage& o : outputs) {
     (o.fallback ? result.fallbacks_per_locale : result.pages_per_locale)[o.locale]++;
   }
-  write_site_files(site, status, output.staging(), result);
+  if (shared_files) write_site_files(site, status, output.staging(), result);
 
   if (result.diagnostics.error_count() == 0) {
     if (output.commit(error)) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "markdown/markdown_renderer.h"
@@ -19,6 +20,16 @@ struct BuildOptions {
   std::filesystem::path out;  // empty: SITE/dist
   int jobs = 0;               // 0: one per core
   MarkdownOptions markdown;
+  // A part of the site, for splitting a build over CI machines: only the
+  // pages shown in `locales` (empty: all), and of those only shard
+  // `shard` of `shards` (1-based; pages are dealt by a hash of their output
+  // path, so the split is the same on every machine). The files every part
+  // would share (public/, _skiff/, index.html, 404.html, sitemap.xml, the
+  // dashboard) come with the part that holds the default locale's shard 1,
+  // so the parts' folders merge into the full build with no file twice.
+  std::vector<std::string> locales;
+  int shard = 1;
+  int shards = 1;
 };
 
 struct BuildResult {
