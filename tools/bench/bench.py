@@ -2,8 +2,13 @@
 """tools/bench/bench.py: skiff's benchmark runner (tools/run bench).
 
 Generates the synthetic corpora with gen_site.py, runs each named benchmark,
-prints a results table and writes WORK/results.json. See tools/bench/README.md
+prints a results table and the ratios, and writes WORK/results.json and
+BENCHMARKS.md (at the repo root after a full run). See tools/bench/README.md
 for what is measured and how to read the numbers.
+
+skiff build, Hugo and the cmark-gfm floor of one corpus form a group
+(compare-1k, compare-5k) whose runs alternate, so that the ratios between
+them come from one stretch of time on the machine.
 
 Python 3 standard library only. A benchmark is a function registered with
 @benchmark("name"); add new ones (build speed against Hugo, incremental
@@ -20,6 +25,7 @@ import json
 import os
 import platform
 import re
+import select
 import shlex
 import shutil
 import statistics
@@ -52,7 +58,7 @@ CORPORA = {
 # skiff corpus. gen_site writes no CORPUS.json there, so bench.py marks a
 # twin with TWIN_STAMP: the "generator" and "args" of its skiff corpus's
 # CORPUS.json, compared the same way.
-HUGO_TWINS = {"skiff-1k": "hugo-1k"}
+HUGO_TWINS = {"skiff-1k": "hugo-1k", "skiff-5k": "hugo-5k"}
 TWIN_STAMP = "BENCH-CORPUS.json"
 HUGO = "hugo"   # Debian's package hugo (tools/bench/packages.txt)
 
@@ -68,6 +74,11 @@ LINT_TARGET_S = 2.0
 
 LINKINATOR_SKIP = "^(?!http://localhost)"   # every URL not on its own server
 PROGRESS_EVERY_S = 10.0
+SAMPLE_EVERY_S = 0.02   # TreeMemory's sampling interval (untimed runs only)
+# After bench.py deletes many files, a build group waits this long before its
+# first run (--settle): on the 2-core machine's ext4 (no journal), creating
+# files stays slow for about a minute after a mass deletion (README).
+SETTLE_S = 75.0
 BUSY_LOAD = 0.5   # 1-minute load average above which the machine line warns
 
 
@@ -82,23 +93,32 @@ class BenchError(Exception):
 BENCHMARKS = {}   # name -> Benchmark, in the order they run
 
 
+GROUPS = {}       # group name -> member benchmark names, in the order of a round
+
+
 class Benchmark(object):
-    def __init__(self, name, func, slow, summary, hugo, reference=False):
+    def __init__(self, name, func, slow, summary, hugo, reference=False, group=None):
         self.name, self.func, self.slow, self.summary = name, func, slow, summary
         self.reference = reference
         self.hugo = hugo
+        self.group = group
 
 
-def benchmark(name, slow=False, summary="", hugo=(), reference=False):
+def benchmark(name, slow=False, summary="", hugo=(), reference=False, group=None):
     """Register func(ctx) -> result dict as benchmark `name`.
 
     slow=True: skipped by --quick. hugo: the corpora whose Hugo twin it
     uses (ctx.hugo_twin), so that a run which includes it generates each
-    corpus and its twin in one gen_site.py call. The result dict holds at
-    least "name", and the keys print_table() reads (runs, median_wall_s, ...)."""
+    corpus and its twin in one gen_site.py call. group: the members of a
+    group that a run includes are run together, alternately (run_group),
+    and `--only GROUP` picks them all. The result dict holds at least
+    "name", and the keys print_table() reads (runs, median_wall_s, ...)."""
     def register(func):
         first = " ".join((func.__doc__ or name).split("\n\n")[0].split())
-        BENCHMARKS[name] = Benchmark(name, func, slow, summary or first, tuple(hugo), reference)
+        BENCHMARKS[name] = Benchmark(name, func, slow, summary or first, tuple(hugo), reference,
+                                     group)
+        if group:
+            GROUPS.setdefault(group, []).append(name)
         return func
     return register
 
@@ -117,6 +137,57 @@ class Context(object):
         self.current = None   # the benchmark running now
         self.skiff = None     # snapshot_skiff()'s copy of the binary
         self.hugo_wanted = set()   # corpora whose Hugo twin this run uses
+        self.chosen = set()        # the benchmarks this run was asked for
+        self.trash = os.path.join(self.work, "trash")   # outputs moved aside, deleted at the end
+        self.trashed = 0
+        # time.time() when bench.py last deleted many files, in this run or
+        # (from WORK/LAST_DELETE) an earlier one, whose trash it deleted last
+        self.last_delete_file = os.path.join(self.work, "LAST_DELETE")
+        self.last_delete = None
+        try:
+            with open(self.last_delete_file, encoding="ascii") as f:
+                self.last_delete = float(f.read().strip())
+        except (OSError, ValueError):
+            pass
+
+    def deleted(self):
+        """Note that many files were just deleted (see settle())."""
+        self.last_delete = time.time()
+        try:
+            with open(self.last_delete_file, "w", encoding="ascii") as f:
+                f.write("%.3f\n" % self.last_delete)
+        except OSError:
+            pass
+
+    def move_to_trash(self, path):
+        """Move path (a build output) into WORK/trash instead of deleting it:
+        a rename, which frees no inodes, so it does not slow the files the
+        next run creates (see settle()). The trash is deleted at the end."""
+        if not os.path.lexists(path):
+            return
+        os.makedirs(self.trash, exist_ok=True)
+        self.trashed += 1
+        os.rename(path, os.path.join(self.trash, "%d-%s" % (self.trashed, os.path.basename(path))))
+
+    def settle(self, who):
+        """Wait until --settle seconds have passed since bench.py last
+        deleted many files, after a sync.
+
+        On an ext4 file system without a journal (the 2-core machine's),
+        creating a file checks candidate inodes against recently deleted
+        ones (ext4 recently_deleted()), and after tens of thousands of
+        deletions a clean skiff build of the 1k corpus takes 2-4 s instead
+        of 1 s, for about a minute. Timed runs should not measure that."""
+        if self.last_delete is None or self.args.settle <= 0:
+            return
+        os.sync()
+        wait = self.last_delete + self.args.settle - time.time()
+        if wait > 0:
+            say("%s: waiting %.0f s: files were deleted %.0f s ago, and creating files right "
+                "after a mass deletion is slow on this file system (--settle %g)" % (
+                    who, wait, self.args.settle - wait, self.args.settle))
+            time.sleep(wait)
+            self.phase("%s: settling after deletions" % who, wait)
 
     def corpus(self, name):
         """The path of corpus `name`, generated (or reused) on first use,
@@ -178,17 +249,52 @@ def run_quiet(cmd, cwd=None):
     return done.stdout.strip()
 
 
-def measure(cmd, stdout_path, stderr_path, cwd=None, on_tick=None):
-    """Run cmd once and return (wall seconds, peak RSS KiB, exit code).
+class Measured(object):
+    """One run of a command: what measure() returns.
 
-    Wall time is time.perf_counter() around start and reap. Peak RSS is
-    ru_maxrss from os.wait4() on the child: Linux reports the largest
-    resident set of any single process in the child's tree that was reaped
-    (the child itself, or one of skiff's forked workers), not a sum over
-    processes, which the kernel does not keep.
+    wall: seconds; rss_kib: peak RSS (ru_maxrss); code: exit status;
+    user, sys: CPU seconds (ru_utime, ru_stime); cpu: their sum."""
+
+    def __init__(self, wall, usage, code):
+        self.wall, self.code = wall, code
+        self.rss_kib = usage.ru_maxrss
+        self.user, self.sys = usage.ru_utime, usage.ru_stime
+        self.cpu = self.user + self.sys
+
+    def record(self):
+        """The run as stored in results.json (and read by summarize_runs)."""
+        return {"wall_s": round(self.wall, 4), "cpu_s": round(self.cpu, 3),
+                "user_s": round(self.user, 3), "sys_s": round(self.sys, 3),
+                "peak_rss_mib": round(mib(self.rss_kib), 1), "exit": self.code}
+
+    def text(self):
+        return "%.3f s wall, %.3f s CPU, peak RSS %.1f MiB" % (self.wall, self.cpu,
+                                                                mib(self.rss_kib))
+
+
+def measure(cmd, stdout_path, stderr_path, cwd=None, on_tick=None, sampler=None):
+    """Run cmd once and return a Measured: wall time, CPU time, peak RSS,
+    exit code.
+
+    Wall time is time.perf_counter() around start and reap. CPU time and
+    peak RSS come from the rusage that os.wait4() returns for the child,
+    which on Linux covers the child *and every descendant it reaped* before
+    exiting (the kernel adds a reaped child's usage to its parent's):
+
+    * CPU time = ru_utime + ru_stime, all threads of the child plus its
+      waited-for children: skiff's forked render workers (process_pool.cc
+      waitpid()s each), Hugo's goroutine threads. A descendant that is
+      never reaped by its parent would be missing; none of the measured
+      tools leaves one.
+    * Peak RSS = ru_maxrss: the largest resident set of any *single*
+      process among them (the child itself, or one of skiff's workers), not
+      a sum over processes, which the kernel does not keep.
 
     on_tick(pid, elapsed): called about every PROGRESS_EVERY_S seconds while
-    the child runs (for long runs); without it the wait blocks."""
+    the child runs (for long runs). sampler(pid): called about every
+    SAMPLE_EVERY_S seconds (TreeMemory, in untimed runs). Waiting uses a
+    pidfd, so the reap is not late by a polling interval; without either
+    callback the wait simply blocks."""
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.perf_counter()
         try:
@@ -196,22 +302,103 @@ def measure(cmd, stdout_path, stderr_path, cwd=None, on_tick=None):
                                     stdin=subprocess.DEVNULL)
         except OSError as e:   # e.g. the binary is being relinked right now
             raise BenchError("cannot run %s: %s (being rebuilt? run again)" % (cmd[0], e))
-        if on_tick is None:
+        if on_tick is None and sampler is None:
             _, status, usage = os.wait4(proc.pid, 0)
         else:
-            next_tick = start + PROGRESS_EVERY_S
-            while True:
-                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                if pid:
-                    break
-                now = time.perf_counter()
-                if now >= next_tick:
-                    on_tick(proc.pid, now - start)
-                    next_tick += PROGRESS_EVERY_S
-                time.sleep(0.05)
+            status, usage = wait_with_callbacks(proc.pid, start, on_tick, sampler)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)   # reaped above
-    return wall, usage.ru_maxrss, proc.returncode
+    return Measured(wall, usage, proc.returncode)
+
+
+def wait_with_callbacks(pid, start, on_tick, sampler):
+    """os.wait4(pid) that calls on_tick / sampler while waiting; returns
+    (status, rusage). Sleeps in poll() on a pidfd, which wakes the moment
+    the child exits (a plain sleep loop would add up to its interval to
+    the wall time)."""
+    pidfd = poller = None
+    try:
+        pidfd = os.pidfd_open(pid)
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+    except (AttributeError, OSError):   # old kernel or Python: short sleeps instead
+        pidfd = poller = None
+    next_tick = start + PROGRESS_EVERY_S
+    try:
+        while True:
+            got, status, usage = os.wait4(pid, os.WNOHANG)
+            if got:
+                return status, usage
+            if sampler is not None:
+                sampler(pid)
+            now = time.perf_counter()
+            if on_tick is not None and now >= next_tick:
+                on_tick(pid, now - start)
+                next_tick += PROGRESS_EVERY_S
+            wait_s = SAMPLE_EVERY_S if sampler is not None else max(0.0, next_tick - now)
+            if poller is not None:
+                poller.poll(max(1, int(wait_s * 1000)))
+            else:
+                time.sleep(min(wait_s, 0.02))
+    finally:
+        if pidfd is not None:
+            os.close(pidfd)
+
+
+def process_tree(pid):
+    """pid and its descendants alive now (from /proc/PID/task/*/children)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir("/proc/%d/task" % p):
+                with open("/proc/%d/task/%s/children" % (p, task), encoding="ascii") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            pass
+    return found
+
+
+class TreeMemory(object):
+    """A measure() sampler: the peak over time of the memory of a process
+    and all its descendants, summed, from /proc/PID/smaps_rollup.
+
+    Sum of Pss (each shared page divided among the processes that map it):
+    what the tree as a whole holds, the number to set beside a single
+    process's peak RSS (Hugo's). Sum of Rss counts pages that skiff's
+    forked workers share with the parent once per process, so it
+    overstates. Sampled (every SAMPLE_EVERY_S seconds), so a short peak can
+    be missed, and reading /proc costs CPU: used only in untimed runs."""
+
+    def __init__(self):
+        self.samples = 0
+        self.peak_pss_kib = self.peak_rss_kib = 0
+        self.max_processes = 0
+
+    def __call__(self, pid):
+        pss = rss = count = 0
+        for p in process_tree(pid):
+            try:
+                with open("/proc/%d/smaps_rollup" % p, encoding="ascii") as f:
+                    for line in f:
+                        if line.startswith("Pss:"):
+                            pss += int(line.split()[1])
+                        elif line.startswith("Rss:"):
+                            rss += int(line.split()[1])
+                count += 1
+            except (OSError, ValueError):
+                pass
+        self.samples += 1
+        self.peak_pss_kib = max(self.peak_pss_kib, pss)
+        self.peak_rss_kib = max(self.peak_rss_kib, rss)
+        self.max_processes = max(self.max_processes, count)
+
+    def record(self):
+        return {"peak_pss_sum_mib": round(mib(self.peak_pss_kib), 1),
+                "peak_rss_sum_mib": round(mib(self.peak_rss_kib), 1),
+                "max_processes": self.max_processes, "samples": self.samples,
+                "sample_every_s": SAMPLE_EVERY_S}
 
 
 def tail(path, lines=20):
@@ -223,14 +410,18 @@ def tail(path, lines=20):
 
 
 def summarize_runs(runs):
-    """Median, min and max wall time and median peak RSS of timed runs."""
+    """Median, min and max wall time, median CPU time and median peak RSS
+    of timed runs."""
     walls = [r["wall_s"] for r in runs]
-    return {
+    summary = {
         "median_wall_s": round(statistics.median(walls), 4),
         "min_wall_s": round(min(walls), 4),
         "max_wall_s": round(max(walls), 4),
         "median_peak_rss_mib": round(statistics.median(r["peak_rss_mib"] for r in runs), 1),
     }
+    if all("cpu_s" in r for r in runs):
+        summary["median_cpu_s"] = round(statistics.median(r["cpu_s"] for r in runs), 3)
+    return summary
 
 
 # ---------------------------------------------------------------------------
@@ -358,6 +549,7 @@ def prepare_corpus(ctx, name, hugo=False):
         if done.returncode != 0:
             raise BenchError("gen_site.py failed for %s:\n%s" % (label, done.stdout.rstrip()))
         generated = True
+        ctx.deleted()   # gen_site removes what it wrote there before
     copy_tree_fresh(os.path.join(SITE, SITE_LAYOUTS), os.path.join(path, "layouts"))
     for asset in SITE_ASSETS:
         copy_tree_fresh(os.path.join(SITE, "public", asset), os.path.join(path, "public", asset))
@@ -443,11 +635,11 @@ def bench_lint(ctx, name, corpus_name, target_s):
     say("%s: %s" % (name, shlex.join(cmd)))
 
     def run_once(label):
-        wall, rss_kib, code = measure(cmd, stdout_path, stderr_path)
-        if code not in (0, 1):   # 1 = lint errors found, still a full run
-            raise BenchError("%s: skiff lint exited %d:\n%s" % (name, code, tail(stderr_path)))
-        say("%s: %s: %.3f s, peak RSS %.1f MiB, exit %d" % (name, label, wall, mib(rss_kib), code))
-        return {"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss_kib), 1), "exit": code}
+        m = measure(cmd, stdout_path, stderr_path)
+        if m.code not in (0, 1):   # 1 = lint errors found, still a full run
+            raise BenchError("%s: skiff lint exited %d:\n%s" % (name, m.code, tail(stderr_path)))
+        say("%s: %s: %s, exit %d" % (name, label, m.text(), m.code))
+        return m.record()
 
     start = time.perf_counter()
     warmup = run_once("warm-up (not counted)")
@@ -497,6 +689,7 @@ def prepare_history_corpus(ctx):
     start = time.perf_counter()
     if os.path.exists(path):
         shutil.rmtree(path)
+        ctx.deleted()
     say("corpus history-5k: generating 5,000 pages x 5 locales and %d commits (about a minute)…" % I18N_COMMITS)
     for cmd in ([sys.executable, GEN_SITE, "--pages", "5000", "--out", path],
                 [sys.executable, GEN_HISTORY, path, "--commits", str(I18N_COMMITS)]):
@@ -528,19 +721,21 @@ def i18n_5k(ctx):
     start = time.perf_counter()
     if os.path.exists(cache):
         shutil.rmtree(cache)
-    cold_wall, cold_rss, code = measure(cmd, out_path, err_path)
-    if code != 0:
-        raise BenchError("skiff i18n exited %d:\n%s" % (code, tail(err_path)))
-    say("i18n-5k: cold (no cache): %.3f s, peak RSS %.1f MiB" % (cold_wall, mib(cold_rss)))
+    cold = measure(cmd, out_path, err_path)
+    if cold.code != 0:
+        raise BenchError("skiff i18n exited %d:\n%s" % (cold.code, tail(err_path)))
+    say("i18n-5k: cold (no cache): %s" % cold.text())
     with open(out_path, encoding="utf-8") as f:
         report = json.load(f)
     for loc in report["locales"]:
         say("i18n-5k: %s: %d done, %d outdated, %d missing" % (loc["locale"], loc["done"], loc["outdated"], loc["missing"]))
     runs = []
     for i in range(ctx.args.runs):
-        wall, rss, code = measure(cmd, out_path, err_path)
-        say("i18n-5k: warm run %d/%d: %.3f s, peak RSS %.1f MiB" % (i + 1, ctx.args.runs, wall, mib(rss)))
-        runs.append({"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss), 1), "exit": code})
+        m = measure(cmd, out_path, err_path)
+        if m.code != 0:
+            raise BenchError("skiff i18n exited %d:\n%s" % (m.code, tail(err_path)))
+        say("i18n-5k: warm run %d/%d: %s" % (i + 1, ctx.args.runs, m.text()))
+        runs.append(m.record())
     ctx.phase("i18n-5k", time.perf_counter() - start)
 
     # The per-file approach: one `git log` per page file.
@@ -560,7 +755,7 @@ def i18n_5k(ctx):
 
     result = {"name": "i18n-5k", "command": shlex.join(cmd), "corpus": "history-5k",
               "pages": len(files), "pages_basis": "page files (all locales)", "commits": I18N_COMMITS,
-              "cold": {"wall_s": round(cold_wall, 4), "peak_rss_mib": round(mib(cold_rss), 1)},
+              "cold": cold.record(),
               "runs": runs, "per_file_git_log": {"sample_files": len(sample), "sample_s": round(sample_s, 3),
                                                  "estimated_all_s": round(per_file_s, 1)}}
     result.update(summarize_runs(runs))
@@ -751,10 +946,11 @@ def run_linkinator(ctx, name, corpus_name, dist, html, skiff, command=None, pack
             name, elapsed, progress["links"], progress["skipped"], rss_now_text(pid)))
 
     start = time.perf_counter()
-    wall, rss_kib, code = measure(cmd, csv_path, stderr_path, cwd=REPO, on_tick=tick)
+    m = measure(cmd, csv_path, stderr_path, cwd=REPO, on_tick=tick)
+    wall, rss_kib = m.wall, m.rss_kib
     ctx.phase("%s: linkinator run" % name, time.perf_counter() - start)
-    if code != 0:
-        raise BenchError("linkinator exited %d:\n%s" % (code, tail(stderr_path)))
+    if m.code != 0:
+        raise BenchError("linkinator exited %d:\n%s" % (m.code, tail(stderr_path)))
     counts = read_linkinator_csv(csv_path, dist)
     say("%s: %.1f s, peak RSS %.1f MiB: %d links checked (%d broken), %d skipped, "
         "%d pages crawled of %d HTML files" % (name, wall, mib(rss_kib), counts["links_checked"],
@@ -768,7 +964,7 @@ def run_linkinator(ctx, name, corpus_name, dist, html, skiff, command=None, pack
     if len(counts["broken_urls"]) > 20:
         say("  … and %d more (%s)" % (len(counts["broken_urls"]) - 20, csv_path))
 
-    run = {"wall_s": round(wall, 4), "peak_rss_mib": round(mib(rss_kib), 1), "exit": code}
+    run = m.record()
     result = {"name": name, "command": shlex.join(cmd), "corpus": corpus_name,
               "linkinator_version": version, "node_version": node, "runs": [run],
               "html_files": html["html_files"], "links_per_page": html["links_per_page"],
@@ -806,6 +1002,7 @@ def linkinator_1k(ctx):
     start = time.perf_counter()
     build = subprocess.run([ctx.skiff, "build", corpus, "--out", dist, "--quiet"],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    ctx.deleted()   # skiff deleted the previous build there
     if build.returncode != 0:
         raise BenchError("skiff build %s failed:\n%s" % (corpus, build.stdout.rstrip()))
     entries = write_entry_pages(dist, ctx.corpus_info("skiff-1k")["locales"])
@@ -825,33 +1022,52 @@ def need_hugo():
                          "listed in tools/bench/packages.txt), or apt-get install hugo")
 
 
+HUGO_CMD = [HUGO, "--quiet"]
+
+
+def hugo_version():
+    """(version, the whole `hugo version` line)."""
+    full = run_quiet([HUGO, "version"]) or "?"
+    m = re.search(r"v(\d+\.\d+\.\d+)", full)
+    return (m.group(1) if m else "?"), full
+
+
+def hugo_command_text(site):
+    return "cd %s && rm -rf public resources && %s" % (shlex.quote(site), shlex.join(HUGO_CMD))
+
+
+def run_hugo_once(ctx, name, site, label):
+    """Move site/public and site/resources to WORK/trash (not timed: the
+    `rm -rf public resources` of gen_site.md, without freeing inodes, see
+    Context.settle), then time `hugo --quiet` in site: a clean build.
+    Progress every PROGRESS_EVERY_S. Returns the Measured."""
+    for d in ("public", "resources"):
+        ctx.move_to_trash(os.path.join(site, d))
+    stdout_path = os.path.join(ctx.out, name + "-hugo.stdout")
+    stderr_path = os.path.join(ctx.out, name + "-hugo.stderr")
+
+    def tick(pid, elapsed):
+        say("%s: %s: %4.0f s: hugo building, %s" % (name, label, elapsed, rss_now_text(pid)))
+
+    m = measure(HUGO_CMD, stdout_path, stderr_path, cwd=site, on_tick=tick)
+    if m.code != 0:
+        raise BenchError("hugo exited %d in %s:\n%s" % (m.code, site, tail(stderr_path)))
+    return m
+
+
 def build_hugo(ctx, name, site):
     """`hugo --quiet` in site after removing public/ and resources/ (not
     timed), once: as gen_site.md measures Hugo, on a warm page cache (the
     twin was just generated or read). Returns what it took and wrote."""
-    full = run_quiet([HUGO, "version"]) or "?"
-    m = re.search(r"v(\d+\.\d+\.\d+)", full)
-    version = m.group(1) if m else "?"
-    for d in ("public", "resources"):
-        shutil.rmtree(os.path.join(site, d), ignore_errors=True)
-    cmd = [HUGO, "--quiet"]
-    stdout_path = os.path.join(ctx.out, name + "-hugo.stdout")
-    stderr_path = os.path.join(ctx.out, name + "-hugo.stderr")
-    say("%s: %s (in %s), Hugo %s" % (name, shlex.join(cmd), site, full))
-
-    def tick(pid, elapsed):
-        say("%s: %4.0f s: hugo building, %s" % (name, elapsed, rss_now_text(pid)))
-
-    wall, rss_kib, code = measure(cmd, stdout_path, stderr_path, cwd=site, on_tick=tick)
-    ctx.phase("%s: hugo build" % name, wall)
-    if code != 0:
-        raise BenchError("hugo exited %d in %s:\n%s" % (code, site, tail(stderr_path)))
-    warnings = tail(stderr_path)
-    return {"command": "cd %s && rm -rf public resources && %s" % (shlex.quote(site),
-                                                                   shlex.join(cmd)),
-            "version": version, "version_line": full, "wall_s": round(wall, 3),
-            "peak_rss_mib": round(mib(rss_kib), 1), "exit": code,
-            "stderr": warnings}
+    version, full = hugo_version()
+    say("%s: %s (in %s), Hugo %s" % (name, shlex.join(HUGO_CMD), site, full))
+    m = run_hugo_once(ctx, name, site, "build")
+    ctx.phase("%s: hugo build" % name, m.wall)
+    build = {"command": hugo_command_text(site), "version": version, "version_line": full,
+             "stderr": tail(os.path.join(ctx.out, name + "-hugo.stderr"))}
+    build.update(m.record())
+    build["wall_s"] = round(m.wall, 3)
+    return build
 
 
 @benchmark("linkinator-hugo-1k", slow=True, hugo=["skiff-1k"])
@@ -915,6 +1131,424 @@ def linkinator7_hugo_1k(ctx):
 
 
 # ---------------------------------------------------------------------------
+# Build speed: skiff build, Hugo and the cmark-gfm floor, alternated
+# ---------------------------------------------------------------------------
+
+CMARK_GFM = "cmark-gfm"   # Debian's package cmark-gfm (tools/bench/packages.txt)
+CMARK_ARGS = ["-e", "table", "--unsafe"]
+
+# Targets of the build-speed issue: printed PASS/MISS, never asserted.
+BUILD_VS_HUGO_WALL = 0.1     # skiff build wall <= 0.1 x Hugo's, same run
+BUILD_VS_FLOOR_WALL = 2.0    # skiff build wall <= 2 x the cmark-gfm floor, same run
+BUILD_VS_HUGO_RSS = 0.1      # skiff build peak memory <= 1/10 of Hugo's
+BUILD_5K_VS_1K = 5.5         # build-5k wall <= 5.5 x build-1k (5 x the pages)
+JOBS_SPEEDUP = 1.7           # --jobs 2 at least 1.7 x faster than --jobs 1
+
+SKIFF_OUTPUT_LEFTOVERS = (".skiff-tmp-", ".skiff-old-")   # OutputDir's siblings
+
+
+def source_pages(ctx, corpus_name):
+    return ctx.corpus_info(corpus_name)["files"]
+
+
+def count_html(folder):
+    return sum(1 for _, _, names in os.walk(folder) for n in names if n.endswith(".html"))
+
+
+def read_tree(folder, skip=()):
+    """Read every file under folder once (not timed): puts it in the page
+    cache, as a warm-up run would. Returns (files, bytes)."""
+    files = size = 0
+    for d, dirs, names in os.walk(folder):
+        dirs[:] = sorted(x for x in dirs if x not in skip)
+        for n in names:
+            with open(os.path.join(d, n), "rb") as f:
+                while True:
+                    chunk = f.read(1 << 20)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+            files += 1
+    return files, size
+
+
+class Member(object):
+    """One tool of a comparison group. The group calls prepare() once,
+    warm_up() once, then before_run() (not timed) and run() (timed, returns
+    a Measured) once per round, then after_runs(), then result(runs)."""
+
+    kind = "?"
+
+    def __init__(self, ctx, name, corpus_name):
+        self.ctx, self.name, self.corpus_name = ctx, name, corpus_name
+        self.stdout_path = os.path.join(ctx.out, name + ".stdout")
+        self.stderr_path = os.path.join(ctx.out, name + ".stderr")
+        self.extra = {}
+
+    def prepare(self):
+        pass
+
+    def warm_up(self):
+        pass
+
+    def before_run(self):
+        pass
+
+    def run(self):
+        raise NotImplementedError
+
+    def after_runs(self):
+        pass
+
+    def base_result(self, runs, command):
+        pages = source_pages(self.ctx, self.corpus_name)
+        result = {"name": self.name, "kind": self.kind, "command": command,
+                  "corpus": self.corpus_name, "pages": pages,
+                  "pages_basis": "source page files of the corpus (CORPUS.json files), the "
+                                 "same for skiff, Hugo and the floor",
+                  "runs": runs}
+        result.update(summarize_runs(runs))
+        result["pages_per_s"] = round(pages / result["median_wall_s"], 1)
+        result.update(self.extra)
+        return result
+
+
+class SkiffBuild(Member):
+    """`skiff build CORPUS --out WORK/out-NAME [--jobs N]` into a folder
+    that does not exist (removed before each run, not timed)."""
+
+    kind = "skiff build"
+
+    def __init__(self, ctx, name, corpus_name, jobs=None, over_previous=False):
+        Member.__init__(self, ctx, name, corpus_name)
+        self.jobs = jobs
+        self.over_previous = over_previous
+
+    def prepare(self):
+        self.path = self.ctx.corpus(self.corpus_name)
+        self.dest = os.path.join(self.ctx.work, "out-" + self.name)
+        self.cmd = [self.ctx.skiff, "build", self.path, "--out", self.dest]
+        if self.jobs:
+            self.cmd += ["--jobs", str(self.jobs)]
+
+    def before_run(self):
+        """Move the previous output and any leftover of a killed build
+        (skiff's OutputDir stages into DEST.skiff-tmp-PID and moves the old
+        tree to DEST.skiff-old-PID) to WORK/trash, so every timed run builds
+        from nothing, like Hugo's after `rm -rf public resources`."""
+        parent, base = os.path.dirname(self.dest), os.path.basename(self.dest)
+        for n in sorted(os.listdir(parent)):
+            if n == base or any(n.startswith(base + x) for x in SKIFF_OUTPUT_LEFTOVERS):
+                self.ctx.move_to_trash(os.path.join(parent, n))
+
+    def measure(self, sampler=None):
+        m = measure(self.cmd, self.stdout_path, self.stderr_path, sampler=sampler)
+        if m.code != 0:
+            raise BenchError("%s: skiff build exited %d:\n%s" % (
+                self.name, m.code, tail(self.stderr_path) or tail(self.stdout_path)))
+        return m
+
+    def warm_up(self):
+        """One untimed build, with the process tree's memory sampled
+        (TreeMemory: the parent and its render workers together)."""
+        self.before_run()
+        tree = TreeMemory()
+        m = self.measure(sampler=tree)
+        self.extra["warmup"] = m.record()
+        self.extra["tree_memory_warmup"] = tree.record()
+        self.extra["html_files"] = count_html(self.dest)
+        say("%s: warm-up (not counted): %s; whole process tree, sampled: peak PSS sum "
+            "%.1f MiB (RSS sum %.1f MiB) over up to %d process(es); %d HTML files" % (
+                self.name, m.text(), mib(tree.peak_pss_kib), mib(tree.peak_rss_kib),
+                tree.max_processes, self.extra["html_files"]))
+
+    def run(self):
+        return self.measure()
+
+    def after_runs(self):
+        """With over_previous (build-1k only): one more run over the
+        previous output (not removed first), as a user rebuilding into the
+        same folder: skiff then moves the old tree aside and deletes it
+        before exiting. Reported beside, not counted. Not on 5k: deleting
+        25,000 files with the machine's synchronous discards took minutes
+        (README, "Deleting files")."""
+        if not self.over_previous:
+            self.before_run()
+            return
+        m = self.measure()
+        self.ctx.deleted()   # skiff deleted the previous tree
+        self.extra["over_previous_output"] = m.record()
+        say("%s: one more run over the previous output (not counted): %s" % (self.name, m.text()))
+        self.before_run()
+
+    def result(self, runs):
+        result = self.base_result(runs, shlex.join(self.cmd))
+        result["jobs"] = self.jobs or os.cpu_count()
+        result["jobs_basis"] = "--jobs %d" % self.jobs if self.jobs else \
+            "default: one per core (%d)" % os.cpu_count()
+        return result
+
+
+class HugoBuild(Member):
+    """Debian's hugo on the corpus's Hugo twin: `rm -rf public resources`
+    (not timed), then `hugo --quiet` (timed)."""
+
+    kind = "hugo"
+
+    def prepare(self):
+        need_hugo()
+        self.site = self.ctx.hugo_twin(self.corpus_name)
+        self.version, self.version_line = hugo_version()
+        self.rounds = 0
+
+    def warm_up(self):
+        """Not a Hugo run (a 5k build takes most of a minute): every input
+        file of the twin is read once, which is what a warm-up run gives
+        the timed runs (a warm page cache)."""
+        files, size = read_tree(self.site, skip=("public", "resources"))
+        self.extra["warmup"] = {"read_files": files, "read_bytes": size}
+        say("%s: warm-up (not counted): read the twin's %d files (%.1f MB) into the page "
+            "cache; Hugo %s" % (self.name, files, size / 1e6, self.version))
+
+    def run(self):
+        self.rounds += 1
+        return run_hugo_once(self.ctx, self.name, self.site, "run %d" % self.rounds)
+
+    def after_runs(self):
+        self.extra["html_files"] = count_html(os.path.join(self.site, "public"))
+        self.extra["stderr"] = tail(os.path.join(self.ctx.out, self.name + "-hugo.stderr"))
+
+    def result(self, runs):
+        result = self.base_result(runs, hugo_command_text(self.site))
+        result["version"], result["version_line"] = self.version, self.version_line
+        return result
+
+
+def write_bodies(corpus, bodies):
+    """Every page body of corpus (frontmatter stripped), concatenated in
+    path order into one file: gen_site.md's floor input. Returns bytes."""
+    root = os.path.join(corpus, "pages")
+    paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith(".md"))
+    tmp = bodies + ".tmp"
+    size = 0
+    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+        for p in paths:
+            with open(p, encoding="utf-8") as f:
+                t = f.read()
+            body = t[t.index("\n---\n", 4) + 5:].lstrip("\n") + "\n"
+            out.write(body)
+    os.replace(tmp, bodies)
+    size = os.path.getsize(bodies)
+    return len(paths), size
+
+
+class CmarkFloor(Member):
+    """The floor: one cmark-gfm process rendering every page body (one
+    stream, GFM tables on, raw HTML kept) and nothing else."""
+
+    kind = "cmark-gfm floor"
+
+    def prepare(self):
+        if shutil.which(CMARK_GFM) is None:
+            raise BenchError("cmark-gfm not found: tools/run bench installs it (Debian package "
+                             "cmark-gfm, listed in tools/bench/packages.txt), or apt-get install "
+                             "cmark-gfm")
+        corpus = self.ctx.corpus(self.corpus_name)
+        self.bodies = os.path.join(self.ctx.work, "bodies-%s.md" % self.corpus_name)
+        stamp = os.path.join(corpus, "CORPUS.json")
+        if (os.path.exists(self.bodies) and
+                os.path.getmtime(self.bodies) >= os.path.getmtime(stamp)):
+            files, size = self.ctx.corpora[self.corpus_name]["files"], os.path.getsize(self.bodies)
+            say("%s: reusing %s (%.1f MB)" % (self.name, shown(self.bodies), size / 1e6))
+        else:
+            files, size = write_bodies(corpus, self.bodies)
+            say("%s: wrote %s: %d page bodies, frontmatter stripped, in path order (%.1f MB)" % (
+                self.name, shown(self.bodies), files, size / 1e6))
+        self.cmd = [CMARK_GFM] + CMARK_ARGS + [self.bodies]
+        self.extra["bodies_file"] = self.bodies
+        self.extra["bodies_bytes"] = size
+        self.extra["cmark_gfm_version"] = (run_quiet([CMARK_GFM, "--version"]) or "?").splitlines()[0]
+
+    def measure(self):
+        m = measure(self.cmd, os.devnull, self.stderr_path)
+        if m.code != 0:
+            raise BenchError("%s: cmark-gfm exited %d:\n%s" % (self.name, m.code,
+                                                              tail(self.stderr_path)))
+        return m
+
+    def warm_up(self):
+        m = self.measure()
+        self.extra["warmup"] = m.record()
+        say("%s: warm-up (not counted): %s" % (self.name, m.text()))
+
+    def run(self):
+        return self.measure()
+
+    def result(self, runs):
+        return self.base_result(runs, shlex.join(self.cmd) + " > /dev/null")
+
+
+MEMBERS = {}   # benchmark name -> function(ctx) -> Member
+
+
+def run_group(ctx, group, wanted):
+    """Run the members of `group` that this run includes (and `wanted`)
+    alternately: one warm-up each, then --runs rounds, each round running
+    every member once in GROUPS order. Drift on a shared machine (another
+    process, thermal, the page cache) then hits every tool alike, and run i
+    of one member is paired with run i of another for the ratios. Stores
+    every member's result; returns wanted's."""
+    names = [n for n in GROUPS[group] if n in ctx.chosen or n == wanted]
+    members = [MEMBERS[n](ctx) for n in names]
+    say("%s: %s alternately: a warm-up each, then %d rounds of %s" % (
+        group, ", ".join(names), ctx.args.runs, " → ".join(names)))
+    for n in names[1:]:
+        say("   %s: %s" % (n, BENCHMARKS[n].summary))
+    for m in members:
+        m.prepare()
+    for m in members:
+        if isinstance(m, SkiffBuild):
+            say("%s: %s" % (m.name, shlex.join(m.cmd)))
+        elif isinstance(m, HugoBuild):
+            say("%s: %s" % (m.name, hugo_command_text(m.site)))
+        elif isinstance(m, CmarkFloor):
+            say("%s: %s > /dev/null" % (m.name, shlex.join(m.cmd)))
+    ctx.settle(group)
+    start = time.perf_counter()
+    for m in members:
+        m.warm_up()
+    runs = {m.name: [] for m in members}
+    spent = {m.name: 0.0 for m in members}
+    for i in range(ctx.args.runs):
+        for m in members:
+            m.before_run()
+            measured = m.run()
+            spent[m.name] += measured.wall
+            runs[m.name].append(measured.record())
+            say("%s: run %d/%d: %s" % (m.name, i + 1, ctx.args.runs, measured.text()))
+    for m in members:
+        m.after_runs()
+    ctx.phase("%s (%s; timed runs: %s)" % (group, ", ".join(names), ", ".join(
+        "%s %.1f s" % (n, spent[n]) for n in names)), time.perf_counter() - start)
+    for m in members:
+        result = m.result(runs[m.name])
+        result["group"] = group
+        result["alternated_with"] = [n for n in names if n != m.name]
+        ctx.results[m.name] = result
+    return ctx.results[wanted]
+
+
+def group_member(name, group, make, slow=False, hugo=(), doc=""):
+    """Register benchmark `name`, a member of `group` built by make(ctx)."""
+    MEMBERS[name] = make
+
+    def func(ctx):
+        return run_group(ctx, group, name)
+    func.__doc__ = doc
+    benchmark(name, slow=slow, hugo=hugo, group=group)(func)
+
+
+for _size, _pages in (("1k", "3,800"), ("5k", "19,000")):
+    _corpus = "skiff-" + _size
+    group_member("build-" + _size, "compare-" + _size,
+                 lambda ctx, n="build-" + _size, c=_corpus: SkiffBuild(
+                     ctx, n, c, over_previous=(n == "build-1k")),
+                 doc="skiff build of the %s corpus (%s page files), default --jobs (one per "
+                     "core), into an empty folder each run." % (_size, _pages))
+    if _size == "1k":
+        group_member("build-jobs1-1k", "compare-1k",
+                     lambda ctx: SkiffBuild(ctx, "build-jobs1-1k", "skiff-1k", jobs=1),
+                     doc="skiff build --jobs 1 of the 1k corpus: the other side of the jobs "
+                         "scaling ratio.")
+    group_member("hugo-" + _size, "compare-" + _size,
+                 lambda ctx, n="hugo-" + _size, c=_corpus: HugoBuild(ctx, n, c),
+                 slow=True, hugo=[_corpus],
+                 doc="Hugo (Debian's hugo) building the %s corpus's Hugo twin, clean each "
+                     "run%s." % (_size, " (about 45 s and 4.6 GB a run)" if _size == "5k" else ""))
+    group_member("floor-" + _size, "compare-" + _size,
+                 lambda ctx, n="floor-" + _size, c=_corpus: CmarkFloor(ctx, n, c),
+                 doc="The floor: cmark-gfm -e table --unsafe on every page body of the %s "
+                     "corpus, one stream." % _size)
+
+
+# Run (and table) order: the build groups before the linkinator benchmarks,
+# which replace whole built sites and so delete many files (Context.settle).
+for _name in [n for n in BENCHMARKS if n.startswith("linkinator")]:
+    BENCHMARKS[_name] = BENCHMARKS.pop(_name)
+
+
+def paired_ratio(a, b, key):
+    """(ratio, basis) of a[key] over b[key]: the median of per-round ratios
+    when a and b ran alternately in one group (run i with run i), else the
+    ratio of their medians."""
+    ra, rb = a["runs"], b["runs"]
+    if a.get("group") and a.get("group") == b.get("group") and len(ra) == len(rb):
+        values = [x[key] / y[key] for x, y in zip(ra, rb) if y[key] > 0]
+        if values:
+            return statistics.median(values), "median of %d paired runs" % len(values)
+    med = {"wall_s": "median_wall_s", "peak_rss_mib": "median_peak_rss_mib",
+           "cpu_s": "median_cpu_s"}[key]
+    return a[med] / b[med], "ratio of medians (not alternated)"
+
+
+def compute_ratios(results):
+    """The build-speed ratios, each with its target (None: shown only) and
+    PASS/MISS. Returns a list of dicts, in print order."""
+    ratios = []
+
+    def add(name, value, basis, op=None, target=None):
+        met = None
+        if target is not None:
+            met = value <= target if op == "<=" else value >= target
+        ratios.append({"name": name, "value": round(value, 3), "op": op, "target": target,
+                       "met": met, "basis": basis})
+
+    for size in ("1k", "5k"):
+        b, h, f = (results.get(n + size) for n in ("build-", "hugo-", "floor-"))
+        if b and h:
+            v, basis = paired_ratio(b, h, "wall_s")
+            add("skiff/Hugo wall, %s" % size, v, basis, "<=", BUILD_VS_HUGO_WALL)
+            v, basis = paired_ratio(b, h, "peak_rss_mib")
+            add("skiff/Hugo peak RSS, %s" % size, v,
+                basis + "; skiff: its largest single process", "<=", BUILD_VS_HUGO_RSS)
+            tree = b.get("tree_memory_warmup")
+            if tree and h["median_peak_rss_mib"] > 0:
+                add("skiff tree PSS/Hugo peak RSS, %s" % size,
+                    tree["peak_pss_sum_mib"] / h["median_peak_rss_mib"],
+                    "skiff: parent + workers, PSS summed, sampled in its warm-up run; "
+                    "Hugo: median peak RSS", "<=", BUILD_VS_HUGO_RSS)
+            if b.get("median_cpu_s") and h.get("median_cpu_s"):
+                v, basis = paired_ratio(b, h, "cpu_s")
+                add("skiff/Hugo CPU, %s" % size, v, basis)
+        if b and f:
+            v, basis = paired_ratio(b, f, "wall_s")
+            add("skiff/floor wall, %s" % size, v, basis, "<=", BUILD_VS_FLOOR_WALL)
+            if b.get("median_cpu_s") and f.get("median_cpu_s"):
+                v, basis = paired_ratio(b, f, "cpu_s")
+                add("skiff/floor CPU, %s" % size, v, basis)
+    b1, b5 = results.get("build-1k"), results.get("build-5k")
+    if b1 and b5:
+        add("skiff build 5k/1k wall", b5["median_wall_s"] / b1["median_wall_s"],
+            "ratio of medians, separate groups: %d / %d page files" % (b5["pages"], b1["pages"]),
+            "<=", BUILD_5K_VS_1K)
+    j1 = results.get("build-jobs1-1k")
+    if b1 and j1:
+        v, basis = paired_ratio(j1, b1, "wall_s")
+        target = JOBS_SPEEDUP if b1["jobs"] == 2 else None
+        add("skiff build --jobs 1 / --jobs %d wall, 1k" % b1["jobs"], v,
+            basis + ("" if target else "; the target is for --jobs 2 (2 cores)"), ">=", target)
+    return ratios
+
+
+def ratio_line(r):
+    target = ""
+    if r["target"] is not None:
+        target = "  target %s %g: %s" % ("≤" if r["op"] == "<=" else "≥", r["target"],
+                                        "PASS" if r["met"] else "MISS")
+    return "%-40s %8.3f%s  (%s)" % (r["name"], r["value"], target, r["basis"])
+
+
+# ---------------------------------------------------------------------------
 # Running and reporting
 # ---------------------------------------------------------------------------
 
@@ -934,7 +1568,7 @@ def ratio_text(ratio):
 def print_table(ctx):
     """The compact results table, then the Hugo build, the ratio lines and a
     closing summary line of the ratios."""
-    head = ("benchmark", "runs", "median s", "min s", "max s", "peak RSS MiB",
+    head = ("benchmark", "runs", "median s", "min s", "max s", "CPU s", "peak RSS MiB",
             "pages", "pages/s", "links/page", "target")
     rows = []
     for name in BENCHMARKS:
@@ -946,19 +1580,39 @@ def print_table(ctx):
             target = "< %g s %s" % (r["target_s"], "PASS" if r["target_met"] else "MISS")
         rows.append((name, str(len(r["runs"])), "%.3f" % r["median_wall_s"],
                      "%.3f" % r["min_wall_s"], "%.3f" % r["max_wall_s"],
+                     "%.3f" % r["median_cpu_s"] if "median_cpu_s" in r else "-",
                      "%.1f" % r["median_peak_rss_mib"], str(r["pages"]),
                      "%.1f" % r["pages_per_s"] if r.get("pages_per_s") else "-",
                      "%.1f" % r["links_per_page"] if "links_per_page" in r else "", target))
     widths = [max(len(row[i]) for row in rows + [head]) for i in range(len(head))]
     say("")
     for row in [head] + rows:
-        say("  ".join(cell.ljust(w) if i in (0, 9) else cell.rjust(w)
+        say("  ".join(cell.ljust(w) if i in (0, 10) else cell.rjust(w)
                       for i, (cell, w) in enumerate(zip(row, widths))).rstrip())
+    say("CPU s: median user + system time of the process and the children it reaped "
+        "(skiff's render workers included)")
     say("peak RSS: the largest single process (skiff's workers are separate processes; "
         "no sum over them)")
+    for r in ctx.results.values():
+        tree, again = r.get("tree_memory_warmup"), r.get("over_previous_output")
+        if tree:
+            say("%s: whole process tree in the warm-up run (sampled every %g s): peak PSS sum "
+                "%.1f MiB, RSS sum %.1f MiB, up to %d process(es)" % (
+                    r["name"], tree["sample_every_s"], tree["peak_pss_sum_mib"],
+                    tree["peak_rss_sum_mib"], tree["max_processes"]))
+        if again:
+            say("%s: one run over the previous output (skiff moves it aside and deletes it): "
+                "%.3f s wall, %.3f s CPU (median of the clean runs: %.3f s)" % (
+                    r["name"], again["wall_s"], again["cpu_s"], r["median_wall_s"]))
     if any("links_per_page" in r for r in ctx.results.values()):
         say("links/page: URL attributes linkinator follows (href, src, srcset, poster) per HTML "
             "file of the crawled folder")
+    ratios = compute_ratios(ctx.results)
+    if ratios:
+        say("")
+        say("ratios (targets are for the reader; nothing is asserted):")
+        for r in ratios:
+            say("  " + ratio_line(r))
     for r in ctx.results.values():
         b = r.get("hugo_build")
         if b:
@@ -988,6 +1642,164 @@ def print_table(ctx):
         say("skiff lint: %s" % ", ".join(parts))
 
 
+# ---------------------------------------------------------------------------
+# BENCHMARKS.md
+# ---------------------------------------------------------------------------
+
+NOTES_MARKER = "<!-- notes -->"
+
+# The hand-written part of the template. Everything from NOTES_MARKER down
+# is kept from the existing file when it is rewritten; these lines are the
+# first version of that part.
+MD_HEADER = """\
+# skiff benchmarks
+
+Generated by `tools/run bench` (tools/bench/bench.py) on every full run: do
+not edit above the `<!-- notes -->` line, it is rewritten. Everything from
+that line down is hand-written and kept. How to run and read the numbers:
+[tools/bench/README.md](tools/bench/README.md).
+"""
+
+MD_NOTES_DEFAULT = """\
+<!-- notes -->
+## Profile notes
+
+Top costs of `skiff build` and what was changed: not written yet.
+"""
+
+MD_HOW = """\
+Each benchmark runs one warm-up (not counted), then `--runs` timed runs; the
+tables give medians. skiff build, Hugo and the cmark-gfm floor of one corpus
+run alternately (skiff, Hugo, floor, skiff, …) so that drift on a shared
+machine hits all three alike; a ratio between two of them is the median of
+the per-round ratios. **Wall** is `time.perf_counter()` around starting and
+reaping the process. **CPU** is `ru_utime + ru_stime` from `os.wait4()`:
+the process, all its threads and every child it reaped (skiff's forked render
+workers, Hugo's goroutine threads). **Peak RSS** is `ru_maxrss` from the same
+call: the largest *single* process (for skiff, the parent or its biggest
+worker, not their sum); the "tree PSS" ratio sets skiff's whole process tree
+(Pss of the parent and workers summed, sampled every 20 ms in the warm-up
+run) beside it. **pages/s** is the corpus's source page files divided by the
+median wall time, for all three tools. skiff builds into a folder that does
+not exist and Hugo without `public/` and `resources/`: the previous output
+is moved aside, untimed, and deleted after all runs, and a group waits
+(`--settle`) after bench.py deleted many files, because on some file
+systems (the 2-core machine's ext4 without a journal) creating files is
+slow for about a minute after a mass deletion. Hugo's warm-up reads its input files instead
+of building. The floor is one
+`cmark-gfm -e table --unsafe` process rendering every page body (frontmatter
+stripped, concatenated in path order) to /dev/null: Markdown to HTML and
+nothing else (no layout, no writes). The corpora come from
+`tools/bench/gen_site.py` (1,000 and 5,000 English pages × 5 locales at 70 %
+coverage: 3,800 and 19,000 page files; the Hugo twins hold the same content,
+`gen_site.md`).
+"""
+
+
+def md_cell(text):
+    return str(text).replace("|", "\\|")
+
+
+def markdown_report(ctx, machine, total_s, argv):
+    """BENCHMARKS.md up to (not including) the notes marker."""
+    m = machine
+    lines = [MD_HEADER]
+    mem = "%.1f GiB RAM" % m["memory_gib"] if m["memory_gib"] else "? RAM"
+    lines.append("**Machine:** %s cores, %s, %s, %s; load average %.2f at the start, %.2f "
+                 "at the end.  " % (m["cores"], m["cpu"], mem, m["kernel"], m["load_1min"],
+                                    os.getloadavg()[0]))
+    lines.append("**Date:** %s. **skiff:** %s (`%s`).  " % (m["date"], m["skiff_commit"],
+                                                         m["skiff_version"]))
+    lines.append("**Run:** `tools/run bench%s`, %d timed runs per benchmark after a warm-up; "
+                 "took %.0f s (%.1f min)." % ((" " + shlex.join(argv)) if argv else "",
+                                               ctx.args.runs, total_s, total_s / 60.0))
+    lines.append("")
+    lines.append("## Results")
+    lines.append("")
+    lines.append("| benchmark | runs | median wall s | min–max s | median CPU s | peak RSS MiB "
+                 "| pages | pages/s |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name in BENCHMARKS:
+        r = ctx.results.get(name)
+        if r is None:
+            continue
+        lines.append("| %s | %d | %.3f | %.3f–%.3f | %s | %.1f | %s | %s |" % (
+            name, len(r["runs"]), r["median_wall_s"], r["min_wall_s"], r["max_wall_s"],
+            "%.3f" % r["median_cpu_s"] if "median_cpu_s" in r else "–",
+            r["median_peak_rss_mib"], r["pages"],
+            "%.1f" % r["pages_per_s"] if r.get("pages_per_s") else "–"))
+    lines.append("")
+    notes = []
+    for name in BENCHMARKS:
+        r = ctx.results.get(name)
+        if r is None:
+            continue
+        tree, again = r.get("tree_memory_warmup"), r.get("over_previous_output")
+        if tree:
+            notes.append("* %s: whole process tree in the warm-up run: peak PSS sum %.1f MiB "
+                         "(RSS sum %.1f MiB, up to %d process(es))." % (
+                             name, tree["peak_pss_sum_mib"], tree["peak_rss_sum_mib"],
+                             tree["max_processes"]))
+        if again:
+            notes.append("* %s: one run over the previous output (skiff moves it aside and "
+                         "deletes it before exiting): %.3f s, against a median of %.3f s into "
+                         "an empty folder." % (name, again["wall_s"], r["median_wall_s"]))
+        if "target_s" in r:
+            notes.append("* %s: target median < %g s: %s." % (
+                name, r["target_s"], "PASS" if r["target_met"] else "MISS"))
+    if notes:
+        lines.extend(notes)
+        lines.append("")
+    ratios = compute_ratios(ctx.results)
+    if ratios:
+        lines.append("## Ratios and targets")
+        lines.append("")
+        lines.append("Targets are for the reader: nothing is asserted.")
+        lines.append("")
+        lines.append("| ratio | value | target | | basis |")
+        lines.append("| --- | ---: | --- | --- | --- |")
+        for r in ratios:
+            target = verdict = ""
+            if r["target"] is not None:
+                target = "%s %g" % ("≤" if r["op"] == "<=" else "≥", r["target"])
+                verdict = "**PASS**" if r["met"] else "**MISS**"
+            lines.append("| %s | %.3f | %s | %s | %s |" % (md_cell(r["name"]), r["value"],
+                                                          target, verdict, md_cell(r["basis"])))
+        lines.append("")
+    lines.append("## Commands")
+    lines.append("")
+    for name in BENCHMARKS:
+        r = ctx.results.get(name)
+        if r is not None and r.get("command"):
+            lines.append("* %s: `%s`" % (name, r["command"].replace(ctx.work, "WORK")
+                                         .replace(REPO + os.sep, "")))
+    lines.append("")
+    lines.append("WORK is the work folder (`build/bench/`).")
+    lines.append("")
+    lines.append("## How measured")
+    lines.append("")
+    lines.append(MD_HOW)
+    return "\n".join(lines)
+
+
+def write_markdown(path, text):
+    """Write text + the notes part (from NOTES_MARKER to the end of the
+    existing file, or MD_NOTES_DEFAULT) to path, atomically."""
+    notes = MD_NOTES_DEFAULT
+    try:
+        with open(path, encoding="utf-8") as f:
+            old = f.read().splitlines(True)
+        at = [i for i, line in enumerate(old) if line.strip() == NOTES_MARKER]
+        if at:
+            notes = "".join(old[at[0]:])
+    except OSError:
+        pass
+    tmp = "%s.tmp-%d" % (path, os.getpid())
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text.rstrip("\n") + "\n\n" + notes)
+    os.replace(tmp, path)
+
+
 def parse_args(argv):
     names = ", ".join("%s%s" % (b.name, " (slow)" if b.slow else "") for b in BENCHMARKS.values())
     ap = argparse.ArgumentParser(
@@ -997,17 +1809,28 @@ def parse_args(argv):
                     "which builds skiff and installs the npm tools and hugo first." % names,
         epilog="See tools/bench/README.md for what each number means.")
     ap.add_argument("--quick", action="store_true",
-                    help="skip the slow benchmarks (%s: a skiff or Hugo build and a node "
-                         "crawler)" % ", ".join(b.name for b in BENCHMARKS.values() if b.slow))
-    ap.add_argument("--only", metavar="NAME", choices=list(BENCHMARKS),
-                    help="run only this benchmark (and what it needs): %s"
-                         % ", ".join(BENCHMARKS))
+                    help="skip the slow benchmarks (%s: Hugo builds and node crawlers)"
+                         % ", ".join(b.name for b in BENCHMARKS.values() if b.slow))
+    ap.add_argument("--only", metavar="NAME", action="append",
+                    choices=list(BENCHMARKS) + list(GROUPS),
+                    help="run only this benchmark (and what it needs); repeat for more. A "
+                         "group name runs its members alternately (%s). Benchmarks: %s"
+                         % ("; ".join("%s: %s" % (g, ", ".join(m)) for g, m in GROUPS.items()),
+                            ", ".join(BENCHMARKS)))
     ap.add_argument("--reference", action="store_true",
                     help="also run the reference benchmarks (%s: about ten minutes)"
                          % ", ".join(b.name for b in BENCHMARKS.values() if b.reference))
     ap.add_argument("--runs", type=int, default=5, metavar="N",
-                    help="timed runs per skiff benchmark after one warm-up run (default: 5; "
-                         "linkinator always runs once)")
+                    help="timed runs per benchmark after one warm-up run (default: 5; "
+                         "linkinator always runs once; a comparison group runs N rounds)")
+    ap.add_argument("--settle", type=float, default=SETTLE_S, metavar="S",
+                    help="before a build group's runs, wait until S seconds have passed since "
+                         "bench.py last deleted many files (default: %g; 0: never wait). See "
+                         "tools/bench/README.md, 'Deleting files'" % SETTLE_S)
+    ap.add_argument("--markdown", metavar="FILE",
+                    help="where to write the Markdown report (default: BENCHMARKS.md at the "
+                         "repo root for a full run, WORK/BENCHMARKS.md with --only or --quick, "
+                         "so that a partial run does not replace the full report)")
     ap.add_argument("--work", metavar="DIR", default=os.path.join(REPO, "build", "bench"),
                     help="corpora, outputs and results.json (default: build/bench/, reused "
                          "between runs)")
@@ -1017,11 +1840,24 @@ def parse_args(argv):
     return args
 
 
+def empty_trash(ctx):
+    """Delete WORK/trash, after all the timed runs."""
+    if os.path.isdir(ctx.trash):
+        start = time.perf_counter()
+        shutil.rmtree(ctx.trash, ignore_errors=True)
+        ctx.deleted()
+        ctx.phase("deleting the outputs moved to %s" % shown(ctx.trash), time.perf_counter() - start)
+
+
 def main(argv=None):
     args = parse_args(argv)
     ctx = Context(args)
     os.makedirs(ctx.out, exist_ok=True)
     started = time.perf_counter()
+    if os.path.isdir(ctx.trash):   # left by an interrupted run
+        say("deleting %s, left by an earlier run…" % shown(ctx.trash))
+        shutil.rmtree(ctx.trash, ignore_errors=True)
+        ctx.deleted()
 
     try:
         ctx.skiff = snapshot_skiff(ctx.work)
@@ -1035,7 +1871,10 @@ def main(argv=None):
             "%s cores it shows in every time below" % (machine["load_1min"], machine["cores"]))
 
     if args.only:
-        chosen = [BENCHMARKS[args.only]]
+        wanted = set()
+        for name in args.only:
+            wanted.update(GROUPS.get(name, [name]))
+        chosen = [b for b in BENCHMARKS.values() if b.name in wanted]
     else:
         chosen = [b for b in BENCHMARKS.values()
                   if not (args.quick and b.slow) and (args.reference or not b.reference)]
@@ -1043,6 +1882,7 @@ def main(argv=None):
             if b not in chosen:
                 say("skipping %s (%s)" % (b.name, "--quick" if args.quick and b.slow else "add --reference"))
     ctx.hugo_wanted = {c for b in chosen for c in b.hugo}
+    ctx.chosen = {b.name for b in chosen}
     try:
         for bench in chosen:
             if bench.name not in ctx.results:
@@ -1053,6 +1893,8 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("bench: interrupted", file=sys.stderr)
         return 130
+    finally:
+        empty_trash(ctx)
 
     print_table(ctx)
     total = time.perf_counter() - started
@@ -1061,11 +1903,18 @@ def main(argv=None):
     results_path = os.path.join(ctx.work, "results.json")
     with open(results_path, "w", encoding="utf-8") as f:
         json.dump({"machine_line": machine_line(machine), "machine": machine,
-                   "options": {"quick": args.quick, "only": args.only, "runs": args.runs},
+                   "options": {"quick": args.quick, "only": args.only, "runs": args.runs,
+                               "reference": args.reference},
                    "corpora": ctx.corpora, "phases": ctx.phases, "total_s": round(total, 1),
-                   "benchmarks": ctx.results}, f, indent=1, ensure_ascii=False)
+                   "benchmarks": ctx.results, "ratios": compute_ratios(ctx.results)},
+                  f, indent=1, ensure_ascii=False)
         f.write("\n")
     say("results: %s" % results_path)
+    markdown = args.markdown or (os.path.join(ctx.work, "BENCHMARKS.md")
+                                 if args.only or args.quick else os.path.join(REPO, "BENCHMARKS.md"))
+    write_markdown(markdown, markdown_report(ctx, machine, total,
+                                             sys.argv[1:] if argv is None else argv))
+    say("report: %s" % markdown)
     return 0
 
 
