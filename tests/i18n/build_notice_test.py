@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 
+from site_repo import SiteRepo
+
 SKIFF = sys.argv[1]
 SOURCE_ROOT = pathlib.Path(sys.argv[2])
 failures = []
@@ -30,38 +32,19 @@ def check(condition, message):
         failures.append(message)
 
 
-class Repo:
-    """A git repository holding a site in site/, with a clock for commits."""
+class Repo(SiteRepo):
+    """The scenario's repository, with site/'s layouts and a day per commit."""
 
     def __init__(self, root):
-        self.root = pathlib.Path(root)
-        self.root.mkdir(parents=True)
-        self.site = self.root / "site"
-        self.time = 1_700_000_000
-        self.git("init", "-q", "-b", "main")
-        self.git("config", "user.email", "t@example.com")
-        self.git("config", "user.name", "Tester")
+        super().__init__(root)
         shutil.copytree(SOURCE_ROOT / "site" / "layouts", self.site / "layouts")
-
-    def git(self, *args):
-        env = dict(os.environ, GIT_AUTHOR_DATE=f"@{self.time} +0000", GIT_COMMITTER_DATE=f"@{self.time} +0000")
-        return subprocess.run(["git", *args], cwd=self.root, env=env, check=True,
-                              capture_output=True, text=True).stdout
-
-    def write(self, path, text):
-        p = self.site / path
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
 
     def page(self, locale, slug, title, body, extra=""):
         ready = "i18nReady: true\n" if locale == "en" else ""
         self.write(f"pages/{locale}/{slug}.md", f"---\ntitle: {title}\n{ready}{extra}---\n\n{body}")
 
     def commit(self, subject, days=1):
-        self.time += days * 86400
-        self.git("add", "-A")
-        self.git("commit", "-q", "-m", subject)
-        return self.time
+        return super().commit(subject, days * 86400)
 
 
 def day(seconds):

@@ -8,12 +8,13 @@ committed with its source, i18nSourceHash, shallow clones, no repository.
 Usage: i18n_test.py SKIFF
 """
 import json
-import os
 import pathlib
 import shutil
 import subprocess
 import sys
 import tempfile
+
+from site_repo import SiteRepo
 
 SKIFF = sys.argv[1]
 failures = []
@@ -24,39 +25,17 @@ def check(condition, message):
         failures.append(message)
 
 
-class Repo:
-    """A git repository holding a site in site/, with a clock for commits."""
+class Repo(SiteRepo):
+    """The scenario's repository: site.yml with three locales and a repository URL."""
 
     def __init__(self, root):
-        self.root = pathlib.Path(root)
-        self.root.mkdir(parents=True)
-        self.site = self.root / "site"
-        self.time = 1_700_000_000
-        self.git("init", "-q", "-b", "main")
-        self.git("config", "user.email", "t@example.com")
-        self.git("config", "user.name", "Tester")
+        super().__init__(root)
         self.write("site.yml", "title: T\ndefaultLocale: en\nlocales: [en, es, fr]\n"
                    "i18n: { repository: https://github.com/o/r }\n")
-        (self.root / ".gitignore").write_text(".skiff-cache/\n")
-
-    def git(self, *args):
-        env = dict(os.environ, GIT_AUTHOR_DATE=f"@{self.time} +0000", GIT_COMMITTER_DATE=f"@{self.time} +0000")
-        return subprocess.run(["git", *args], cwd=self.root, env=env, check=True,
-                              capture_output=True, text=True).stdout
-
-    def write(self, path, text):
-        p = self.site / path
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
 
     def page(self, locale, slug, title, body, ready=True):
         extra = "i18nReady: true\n" if ready and locale == "en" else ""
         self.write(f"pages/{locale}/{slug}.md", f"---\ntitle: {title}\n{extra}---\n\n{body}")
-
-    def commit(self, subject):
-        self.time += 3600
-        self.git("add", "-A")
-        self.git("commit", "-q", "-m", subject)
 
 
 def i18n(site, *args, expect=0):
