@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/disk.h"
+#include "base/fnv1a.h"
 #include "base/html_escape.h"
 #include "base/output_dir.h"
 #include "base/source_text.h"
@@ -88,9 +89,7 @@ std::string output_file(const std::string& locale, const std::string& slug) {
 // Which of `shards` parts (1-based) output file `file` belongs to: FNV-1a of
 // its path, so every machine deals pages the same way.
 int shard_of(std::string_view file, int shards) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : file) h = (h ^ c) * 0x100000001b3ULL;
-  return static_cast<int>(h % static_cast<std::uint64_t>(shards)) + 1;
+  return static_cast<int>(fnv1a(file) % static_cast<std::uint64_t>(shards)) + 1;
 }
 
 // Whether this build is the part that writes the shared files.

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "base/disk.h"
+#include "base/fnv1a.h"
 #include "base/source_text.h"
 #include "base/subprocess.h"
 #include "build/site_loader.h"
@@ -71,11 +72,8 @@ class NormalizedHash {
   bool empty() const { return !started_; }
 
  private:
-  void mix(char c) {
-    hash_ ^= static_cast<unsigned char>(c);
-    hash_ *= 0x100000001b3ULL;
-  }
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+  void mix(char c) { hash_ = fnv1a(std::string_view(&c, 1), hash_); }
+  std::uint64_t hash_ = kFnv1aStart;
   bool started_ = false;
   bool space_ = false;
 };
@@ -198,9 +196,7 @@ Digest digest_of(std::string_view page_text) {
     if (end == std::string_view::npos) end = body.size();
     std::string_view line = body.substr(at, end - at);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : line) h = (h ^ c) * 0x100000001b3ULL;
-    d.line_hashes.push_back(h);
+    d.line_hashes.push_back(fnv1a(line));
     at = end + 1;
   }
   std::sort(d.line_hashes.begin(), d.line_hashes.end());
@@ -255,14 +251,10 @@ std::string_view translation_state_name(TranslationState state) {
 }
 
 std::string source_hash(std::string_view page_text) {
-  std::string text = normalized(body_of(page_text));
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
+  NormalizedHash hash;  // the same bytes normalized() would give, not built
+  hash.add(body_of(page_text));
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash.value()));
   return hex;
 }
 
