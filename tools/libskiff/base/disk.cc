@@ -1,5 +1,6 @@
 #include "base/disk.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -119,25 +120,60 @@ bool replace_file(const fs::path& path, std::string_view data, std::string& erro
   return true;
 }
 
+namespace {
+
+// Adds the regular files below the open folder `dir` (relative path
+// `prefix`, "" or ending in '/') to `files`. readdir's d_type says what an
+// entry is without a stat, except for symbolic links (followed for files,
+// never for folders) and file systems that do not fill it in. Takes
+// ownership of `dir`.
+void list_folder(int dir, const std::string& prefix, const fs::path& root, std::vector<std::string>& files,
+                 std::vector<std::string>& errors) {
+  DIR* stream = ::fdopendir(dir);
+  if (stream == nullptr) {
+    errors.push_back("cannot list " + (root / prefix).string() + ": " + std::strerror(errno));
+    ::close(dir);
+    return;
+  }
+  while (const dirent* entry = ::readdir(stream)) {
+    const char* name = entry->d_name;
+    if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
+    unsigned char type = entry->d_type;
+    if (type == DT_LNK || type == DT_UNKNOWN) {
+      struct stat st;
+      if (::fstatat(::dirfd(stream), name, &st, type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW) != 0) continue;  // dangling link
+      if (S_ISREG(st.st_mode)) {
+        type = DT_REG;
+      } else if (S_ISDIR(st.st_mode) && entry->d_type == DT_UNKNOWN) {
+        type = DT_DIR;
+      } else {
+        continue;  // a link to a folder, or not a file
+      }
+    }
+    if (type == DT_REG) {
+      files.push_back(prefix + name);
+    } else if (type == DT_DIR) {
+      int sub = ::openat(::dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+      if (sub < 0) {
+        if (errno != EACCES) errors.push_back("cannot list " + (root / (prefix + name)).string() + ": " + std::strerror(errno));
+        continue;  // unreadable folders are skipped, as before
+      }
+      list_folder(sub, prefix + name + "/", root, files, errors);
+    }
+  }
+  ::closedir(stream);
+}
+
+}  // namespace
+
 std::vector<std::string> list_files(const fs::path& root, std::vector<std::string>& errors) {
   std::vector<std::string> files;
-  std::error_code ec;
-  if (!fs::is_directory(root, ec)) return files;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    errors.push_back("cannot list " + root.string() + ": " + ec.message());
+  int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) {
+    if (errno != ENOENT && errno != ENOTDIR) errors.push_back("cannot list " + root.string() + ": " + std::strerror(errno));
     return files;
   }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      errors.push_back("cannot list below " + root.string() + ": " + ec.message());
-      break;
-    }
-    std::error_code status_ec;
-    if (it->is_regular_file(status_ec)) {
-      files.push_back(it->path().lexically_relative(root).generic_string());
-    }
-  }
+  list_folder(dir, "", root, files, errors);
   std::sort(files.begin(), files.end());
   return files;
 }

@@ -9,13 +9,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string lookup_key(std::string_view locale, std::string_view slug) {
-  std::string key(locale);
-  key += '\0';
-  key += slug;
-  return key;
-}
-
 }  // namespace
 
 std::string slug_of(std::string_view path, bool& ok) {
@@ -38,13 +31,17 @@ std::string slug_of(std::string_view path, bool& ok) {
 }
 
 void PageIndex::add(PageSource page) {
-  by_key_[lookup_key(page.locale, page.slug)] = static_cast<int>(pages_.size());
+  auto locale = by_locale_.find(page.locale);
+  if (locale == by_locale_.end()) locale = by_locale_.emplace(page.locale, SlugMap{}).first;
+  locale->second[page.slug] = static_cast<int>(pages_.size());
   pages_.push_back(std::move(page));
 }
 
 int PageIndex::find(std::string_view locale, std::string_view slug) const {
-  auto it = by_key_.find(lookup_key(locale, slug));
-  return it == by_key_.end() ? -1 : it->second;
+  auto in_locale = by_locale_.find(locale);
+  if (in_locale == by_locale_.end()) return -1;
+  auto it = in_locale->second.find(slug);
+  return it == in_locale->second.end() ? -1 : it->second;
 }
 
 PageIndex PageIndex::discover(const std::filesystem::path& site_root, const SiteConfig& config,
@@ -53,6 +50,7 @@ PageIndex PageIndex::discover(const std::filesystem::path& site_root, const Site
   for (const std::string& locale : config.locales) {
     std::vector<std::string> errors;
     std::filesystem::path root = site_root / "pages" / locale;
+    const std::string prefix = root.native() + '/';
     for (const std::string& rel : list_files(root, errors)) {
       bool ok = false;
       std::string slug = slug_of(rel, ok);
@@ -64,7 +62,7 @@ PageIndex PageIndex::discover(const std::filesystem::path& site_root, const Site
                                            "; rename or remove one of them");
         continue;
       }
-      index.add({locale, slug, display, root / rel});
+      index.add({locale, slug, display, prefix + rel});
     }
     for (const std::string& error : errors) diagnostics.error("pages/" + locale, {}, error);
   }

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -18,7 +19,9 @@ struct PageSource {
   std::string locale;
   std::string slug;          // "core-concepts/sharing-state"; "" for index.md
   std::string display_path;  // "pages/en/core-concepts/sharing-state.md", for messages
-  std::filesystem::path file;
+  // The file to read. A string, not a path: a large site has tens of
+  // thousands, and a path splits itself into components on construction.
+  std::string file;
 };
 
 class PageIndex {
@@ -35,8 +38,15 @@ class PageIndex {
   void add(PageSource page);  // keeps the lookup in step; for discover and tests
 
  private:
+  // Looked up for every link, sidebar item and locale of every page: hashed,
+  // and without building a key string.
+  struct SlugHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view slug) const { return std::hash<std::string_view>{}(slug); }
+  };
+  using SlugMap = std::unordered_map<std::string, int, SlugHash, std::equal_to<>>;
   std::vector<PageSource> pages_;
-  std::map<std::string, int, std::less<>> by_key_;  // "locale\0slug"
+  std::map<std::string, SlugMap, std::less<>> by_locale_;  // locale → slug → index
 };
 
 // The page's URL path: base + locale + "/" + slug + "/" ("/es/guides/x/").
