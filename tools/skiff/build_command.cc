@@ -60,6 +60,10 @@ void print_summary(const BuildResult& result, bool colour) {
   if (result.ok) {
     fmt::print("{}built{} {} pages + {} fallback pages in {} ms ({} warning{})\n", green, reset, pages,
                fallbacks, result.elapsed.count(), warnings, warnings == 1 ? "" : "s");
+    if (result.incremental) {
+      fmt::print("  incremental: {} page{} rendered, {} file{} written (--clean renders all)\n", result.rendered,
+                 result.rendered == 1 ? "" : "s", result.written, result.written == 1 ? "" : "s");
+    }
     fmt::print("{}", per_locale);
     // The budget for tabs + copy + video scripts is 4 KB minified.
     fmt::print("  client JavaScript {:.1f} KB minified (tabs, copy buttons, video)\n",
@@ -88,6 +92,9 @@ int run_build_command(const BuildCommandOptions& options) {
     fmt::print(stderr, "{}\n", format_diagnostic(d, colour));
   }
   if (!options.quiet || !result.ok) print_summary(result, use_colour(stdout));
+  if (options.timings) {
+    for (const auto& [phase, ms] : result.phases) fmt::print(stderr, "{:>9.1f} ms  {}\n", ms, phase);
+  }
   return result.ok ? 0 : 1;
 }
 

@@ -8,6 +8,7 @@ namespace skiff {
 struct BuildCommandOptions {
   BuildOptions build;
   bool quiet = false;
+  bool timings = false;  // print each phase's wall time (stderr)
 };
 
 // Prints diagnostics and the summary; returns the process exit code

@@ -26,8 +26,17 @@ folders merge into the full build, no file in two parts):
   skiff build site --locale es,ja --out part-es-ja
   skiff build site --shard 2/8 --out part-2   pages dealt by a hash of their path
 
-The output folder is replaced only when the build succeeds; skiff refuses to
-write over a folder it did not create.)";
+Builds are incremental: the output remembers what it was built from, and
+the next build renders only the pages whose text, title or translation
+status changed (a change to site.yml, layouts/, components/, locales/ or a
+title renders every page) and rewrites only the files whose bytes changed.
+The result is byte for byte what a clean build gives.
+  skiff build site --clean        render everything into a fresh folder
+
+A first or --clean build writes a fresh folder beside the output and swaps
+it in only when the build succeeds; an incremental build replaces files
+only when it succeeds, each one whole. skiff refuses to write over a folder
+it did not create.)";
 
 void add_build(CLI::App& app, skiff::BuildCommandOptions& options, std::string& site, std::string& out) {
   CLI::App* build = app.add_subcommand("build", "Build the static HTML site for every locale");
@@ -37,6 +46,9 @@ void add_build(CLI::App& app, skiff::BuildCommandOptions& options, std::string& 
   build->add_option("-j,--jobs", options.build.jobs, "Pages rendered in parallel (default: one per core)")
       ->check(CLI::NonNegativeNumber);
   build->add_flag("-q,--quiet", options.quiet, "Print only errors and the failure summary");
+  build->add_flag("--timings", options.timings, "Print how long each phase of the build took");
+  build->add_flag("--clean", options.build.clean,
+                  "Ignore the previous output: render every page into a fresh folder and swap it in");
   build->add_flag("--safe", options.build.markdown.safe,
                   "Drop raw HTML from page bodies (for untrusted contributions)");
   build->add_option("--locale", options.build.locales, "Build only the pages shown in these locales (es,fr)")

@@ -1,5 +1,8 @@
 #include "build/build.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <ctime>
@@ -10,12 +13,16 @@
 #include <utility>
 #include <vector>
 
+#include "base/build_id.h"
+#include "base/content_hash.h"
 #include "base/disk.h"
 #include "base/fnv1a.h"
 #include "base/html_escape.h"
 #include "base/output_dir.h"
 #include "base/source_text.h"
+#include "build/build_state.h"
 #include "build/layout.h"
+#include "build/output_update.h"
 #include "build/process_pool.h"
 #include "build/site_loader.h"
 #include "build/site_page.h"
@@ -113,9 +120,33 @@ std::vector<OutputPage> part_of(const Site& site, std::vector<OutputPage> output
   return outputs;
 }
 
-// Phase 3, per page: read, scan, resolve, render, lay out, write.
-void render_one(const Site& site, const OutputPage& output, const std::filesystem::path& staging,
-                const MarkdownOptions& markdown, Diagnostics& diagnostics) {
+// Where pages go: a fresh staging folder (a full build), or the output
+// itself, as pending files (an incremental build, output_update.h).
+struct WriteTarget {
+  std::filesystem::path dir;
+  bool in_place = false;
+};
+
+// Writes `data` as output file `rel`, unless it is in place already:
+// returns its content_hash, and sets `written`.
+std::uint64_t write_output(const WriteTarget& target, const std::string& rel, std::string_view data,
+                           const OutputRecord* previous, bool& written, std::string& error, bool& ok) {
+  std::uint64_t hash = content_hash(data);
+  written = false;
+  ok = true;
+  if (target.in_place && previous != nullptr && previous->key != 0 && previous->hash == hash) return hash;
+  ok = target.in_place ? write_pending(target.dir, rel, data, error) : write_file(target.dir / rel, data, error);
+  written = ok;
+  return hash;
+}
+
+// Phase 3, per page: read, scan, resolve, render, lay out, write. `out` is
+// what the parent learns: the HTML's hash in hex, then 'w' when the file
+// was written ('-' when the same bytes were in place); empty when the page
+// failed.
+void render_one(const Site& site, const OutputPage& output, const WriteTarget& target,
+                const OutputRecord* previous, const MarkdownOptions& markdown, Diagnostics& diagnostics,
+                std::string& out) {
   const PageSource& page = site.pages.pages()[static_cast<std::size_t>(output.source)];
   const Frontmatter& fm = site.frontmatter[static_cast<std::size_t>(output.source)];
   // Problems in the source are reported once, with the page itself, not
@@ -143,11 +174,15 @@ void render_one(const Site& site, const OutputPage& output, const std::filesyste
   }
   SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles, site.assets.head_html};
   std::string html = render_layout(*layout, shell, view);
-  if (!write_file(staging / output_file(output.locale, page.slug), html, error)) {
+  bool written = false;
+  bool ok = true;
+  std::uint64_t hash = write_output(target, output_file(output.locale, page.slug), html, previous, written, error, ok);
+  if (!ok) {
     diagnostics.error(page.display_path, {}, error);
+    return;
   }
+  out = hash_hex(hash) + (written ? 'w' : '-');
 }
-
 
 // Phase 2b: the translation status of every page, from one `git log` of
 // pages/ (see i18n/translation_status.h), for the outdated notices
@@ -279,39 +314,126 @@ ClientAssets client_assets() {
   return out;
 }
 
-// public/ goes in first, so generated files win; each clash is a warning,
-// never a silent replacement.
-void copy_public(const Site& site, const std::vector<OutputPage>& outputs,
-                 const std::filesystem::path& staging, BuildResult& result) {
-  std::set<std::string, std::less<>> generated = {"index.html", "404.html", "sitemap.xml",
-                                                  "_skiff/skiff.css", "_skiff/skiff.js"};
-  if (site.config.i18n_dashboard) generated.insert(kDashboardFile);
-  for (const OutputPage& o : outputs) {
-    generated.insert(output_file(o.locale, site.pages.pages()[static_cast<std::size_t>(o.source)].slug));
-  }
-  for (const std::string& file : site.public_files) {
-    if (generated.count(file) > 0) {
-      result.diagnostics.warning("public/" + file, {}, "replaced by the file skiff generates at the same path");
-    }
-  }
-  std::string error;
-  if (!copy_tree(site.root / "public", staging, error)) result.diagnostics.error("public", {}, error);
+// The files every part of a build shares, besides public/ (see
+// BuildOptions): generated from the whole site, not from one page.
+std::vector<std::string> shared_file_names(const Site& site) {
+  std::vector<std::string> names = {"index.html", "404.html", "sitemap.xml", "_skiff/skiff.css", "_skiff/skiff.js"};
+  if (site.config.i18n_dashboard) names.emplace_back(kDashboardFile);
+  return names;
 }
 
-void write_site_files(const Site& site, const std::optional<I18nStatus>& status,
-                      const std::filesystem::path& staging, BuildResult& result) {
+// What one build does to its output, collected for the end: the record it
+// leaves, and (in place) the files waiting to be renamed or deleted.
+//
+// In place, `state` starts as the previous build's record and is updated
+// entry by entry (a large site has tens of thousands: building a second
+// record and comparing the two cost more than the no-op build's real
+// work). Entries this build produces are marked `seen`; the rest are the
+// site's leftovers, swept at the end. `changed` says whether the record on
+// disk must be rewritten.
+struct OutputChanges {
+  BuildState state;
+  bool changed = false;
+  std::vector<std::string> pending;   // written as NAME.skiff-new (in place)
+  std::vector<std::string> removals;  // files the site no longer has (in place)
+  std::set<std::string, std::less<>> public_seen;
+  int written = 0;
+
+  // Records output `file` as built from `key` with bytes `hash`.
+  void record_output(const std::string& file, OutputRecord* record, std::uint64_t key, std::uint64_t hash,
+                     bool has_diagnostics) {
+    OutputRecord now{key, hash, has_diagnostics, true};
+    if (record == nullptr) {
+      state.outputs[file] = now;
+      changed = true;
+    } else if (!(record->key == key && record->hash == hash && record->has_diagnostics == has_diagnostics)) {
+      *record = now;
+      changed = true;
+    } else {
+      record->seen = true;
+    }
+  }
+  OutputRecord* output_record(std::string_view file) {
+    auto it = state.outputs.find(file);
+    return it == state.outputs.end() ? nullptr : &it->second;
+  }
+};
+
+// Public files that a generated file replaces: each clash is a warning,
+// never a silent replacement. Only files that could clash are looked up.
+std::set<std::string, std::less<>> clashing_public_files(const Site& site, const std::vector<OutputPage>& outputs,
+                                                         BuildResult& result) {
+  std::set<std::string, std::less<>> clashes;
+  std::vector<std::string> shared = shared_file_names(site);
+  std::set<std::string, std::less<>> generated(shared.begin(), shared.end());
+  bool pages_listed = false;
+  for (const std::string& file : site.public_files) {
+    if (file.ends_with("index.html") && !pages_listed) {
+      for (const OutputPage& o : outputs) {
+        generated.insert(output_file(o.locale, site.pages.pages()[static_cast<std::size_t>(o.source)].slug));
+      }
+      pages_listed = true;
+    }
+    if (generated.count(file) > 0) {
+      result.diagnostics.warning("public/" + file, {}, "replaced by the file skiff generates at the same path");
+      clashes.insert(file);
+    }
+  }
+  return clashes;
+}
+
+// public/ into the output. A full build copies the tree first, so that
+// generated files overwrite clashes; in place, files whose stamp is the one
+// recorded are left alone and clashes are skipped (files gone from public/
+// are swept with the other leftovers).
+void copy_public(const Site& site, const std::vector<OutputPage>& outputs, const WriteTarget& target,
+                 OutputChanges& changes, BuildResult& result) {
+  std::set<std::string, std::less<>> clashes = clashing_public_files(site, outputs, result);
+  const std::filesystem::path from = site.root / "public";
+  std::string error;
+  if (!target.in_place) {
+    if (!copy_tree(from, target.dir, error)) result.diagnostics.error("public", {}, error);
+  }
+  for (const std::string& file : site.public_files) {
+    if (clashes.count(file) > 0) continue;
+    std::optional<FileStamp> stamp = stamp_of(from / file);
+    if (!stamp) continue;  // gone since it was listed: the copy reported it, or the next build will
+    changes.public_seen.insert(file);
+    auto before = changes.state.public_files.find(file);
+    if (before != changes.state.public_files.end() && before->second == *stamp) continue;
+    changes.state.public_files[file] = *stamp;
+    changes.changed = true;
+    if (!target.in_place) continue;
+    if (copy_pending(from / file, target.dir, file, error)) {
+      changes.pending.push_back(file);
+    } else {
+      result.diagnostics.error("public/" + file, {}, error);
+    }
+  }
+}
+
+// Generates the shared files (all of them, or with `dashboard_only` just
+// the translation dashboard) and writes those whose bytes changed.
+void write_site_files(const Site& site, const std::optional<I18nStatus>& status, const WriteTarget& target,
+                      bool dashboard_only, OutputChanges& changes, BuildResult& result) {
   std::string error;
   auto write = [&](const std::string& rel, const std::string& data) {
-    if (!write_file(staging / rel, data, error)) result.diagnostics.error(rel, {}, error);
+    OutputRecord* before = changes.output_record(rel);
+    bool written = false;
+    bool ok = true;
+    std::uint64_t hash = write_output(target, rel, data, before, written, error, ok);
+    if (!ok) result.diagnostics.error(rel, {}, error);
+    changes.record_output(rel, before, changes.state.global_key, hash, false);
+    if (written && target.in_place) changes.pending.push_back(rel);
+    if (written) ++changes.written;
   };
-  write("_skiff/skiff.css", site.assets.css);
-  write("_skiff/skiff.js", site.assets.js);
-  write("index.html", root_index_html(site));
-  write("404.html", not_found_html(site));
-  if (site.config.url.empty()) {
-    result.diagnostics.warning("site.yml", {}, "no `url` set: sitemap.xml and canonical links use paths, not absolute URLs");
+  if (!dashboard_only) {
+    write("_skiff/skiff.css", site.assets.css);
+    write("_skiff/skiff.js", site.assets.js);
+    write("index.html", root_index_html(site));
+    write("404.html", not_found_html(site));
+    write("sitemap.xml", sitemap_xml(site));
   }
-  write("sitemap.xml", sitemap_xml(site));
   if (site.config.i18n_dashboard && status) {
     I18nDashboardOptions dashboard;
     dashboard.site_links = true;
@@ -319,11 +441,260 @@ void write_site_files(const Site& site, const std::optional<I18nStatus>& status,
   }
 }
 
+// ---- incremental builds ----------------------------------------------------
+//
+// An output folder skiff made carries a record of the build that made it
+// (build_state.h). The next build compares: a page is rendered again when
+// the hash of everything its HTML depends on (its key) differs from the
+// recorded one, and written only when its bytes differ from what is there.
+// A page's key covers the global key (below), its locale, whether it is a
+// fallback, its source's content and its outdated notice; the global key
+// covers everything else a page can read: skiff itself, the build options,
+// site.yml, locales/, layouts/, components/, the public/ file list, and
+// every page's locale, slug, path and title (navigation lists them all).
+// So editing one page's text renders that page (and its fallbacks); editing
+// a title, a layout or a locale file renders every page.
+
+// Files older than this before the previous build started are trusted by
+// their stamp; younger ones are read again (a change within the file
+// system's timestamp granularity could keep the stamp: "racy" files, as git
+// calls them).
+constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
+
+std::int64_t wall_clock_ns() {
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// The record in `out`'s marker, when `out` is a folder skiff made and the
+// record is whole.
+std::optional<BuildState> previous_build(const std::filesystem::path& out) {
+  std::string error;
+  auto text = read_file(out / kOutputMarker, error);
+  if (!text) return std::nullopt;
+  return read_build_state(*text);
+}
+
+// Fills what the previous record (`state`, or nullptr) knows about each
+// unchanged source (stamp as recorded, old enough, no frontmatter problems)
+// and returns which entries still need reading. `stamps` gets every page
+// file's current stamp, `records` its record (or nullptr).
+std::vector<char> reuse_sources(Site& site, BuildState* state, int jobs, std::vector<FileStamp>& stamps,
+                                std::vector<SourceRecord*>& records) {
+  const auto& pages = site.pages.pages();
+  const std::size_t n = pages.size();
+  site.frontmatter.resize(n);
+  site.body_offsets.resize(n);
+  site.titles.resize(n);
+  site.page_diagnostics.resize(n);
+  site.source_hashes.resize(n);
+  stamps.assign(n, FileStamp{});
+  records.assign(n, nullptr);
+  std::vector<char> need(n, 1);
+  // Page files are stat'ed from the site folder: display paths are relative to it.
+  const int site_fd = ::open(site.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  parallel_for(static_cast<int>(n), jobs, [&](int k) {
+    const auto i = static_cast<std::size_t>(k);
+    std::optional<FileStamp> stamp =
+        site_fd >= 0 ? stamp_of(site_fd, pages[i].display_path.c_str()) : stamp_of(pages[i].file);
+    if (!stamp) return;  // read_frontmatter reports it
+    stamps[i] = *stamp;
+    if (state == nullptr) return;
+    auto it = state->sources.find(pages[i].display_path);
+    if (it == state->sources.end()) return;
+    SourceRecord& record = it->second;
+    records[i] = &record;
+    if (record.has_diagnostics || !(record.stamp == *stamp) ||
+        stamp->mtime_ns >= state->started_ns - kRacyWindowNs) {
+      return;
+    }
+    // What other pages and the translation status read of this page; the
+    // rest of its frontmatter is read when the page itself is rendered.
+    Frontmatter& fm = site.frontmatter[i];  // default-constructed by the resize above
+    fm.title = record.title;
+    fm.i18n_ready = record.i18n_ready;
+    if (record.source_hash) fm.values[std::string(kSourceHashKey)] = *record.source_hash;
+    site.titles[i] = page_title(site, pages[i], record.title);
+    site.source_hashes[i] = record.hash;
+    need[i] = 0;
+  });
+  if (site_fd >= 0) ::close(site_fd);
+  return need;
+}
+
+// The global key: see above.
+std::uint64_t global_key(const Site& site, const BuildOptions& options) {
+  KeyHash key;
+  key.add(std::string_view("skiff build 1"));
+  // skiff itself: its build ID, or (without one) the executable's stamp.
+  static const std::string build_id = program_build_id();
+  key.add(std::string_view(build_id));
+  if (std::optional<FileStamp> self = build_id.empty() ? stamp_of("/proc/self/exe") : std::nullopt) {
+    key.add(static_cast<std::uint64_t>(self->size)).add(static_cast<std::uint64_t>(self->mtime_ns)).add(self->inode);
+  }
+  key.add(static_cast<std::uint64_t>(options.markdown.safe));
+  for (const std::string& locale : options.locales) key.add(locale);
+  key.add(static_cast<std::uint64_t>(options.shard)).add(static_cast<std::uint64_t>(options.shards));
+  std::vector<std::string> errors;
+  std::string error;
+  auto add_file = [&](const std::filesystem::path& file, const std::string& name) {
+    key.add(name);
+    if (auto bytes = read_file(file, error)) key.add(content_hash(*bytes));
+  };
+  add_file(site.root / "site.yml", "site.yml");
+  for (const char* folder : {"locales", "layouts", "components"}) {
+    key.add(std::string_view(folder));
+    for (const std::string& file : list_files(site.root / folder, errors)) add_file(site.root / folder / file, file);
+  }
+  key.add(std::string_view("public"));
+  for (const std::string& file : site.public_files) key.add(file);
+  key.add(std::string_view("pages"));
+  const auto& pages = site.pages.pages();
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    key.add(pages[i].locale).add(pages[i].slug).add(pages[i].display_path).add(site.titles[i]);
+  }
+  return key.value();
+}
+
+// The key of one output page: see above. One buffer, one hash: this runs
+// for every output on every build.
+std::uint64_t page_key(const Site& site, std::uint64_t global, const OutputPage& output, std::string& buffer) {
+  auto add = [&buffer](std::uint64_t value) { buffer.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  buffer.clear();
+  add(global);
+  add(site.source_hashes[static_cast<std::size_t>(output.source)]);
+  add(output.fallback ? 1 : 0);
+  buffer += output.locale;
+  auto outdated = site.outdated.find(output.source);
+  if (!output.fallback && outdated != site.outdated.end()) {
+    buffer += "\0outdated\0";  // locale codes hold no NUL: no other key reads the same
+    buffer += outdated->second;
+  }
+  return content_hash(buffer);
+}
+
+// Whether the recorded translation status is still true: nothing it was
+// computed from changed. That is the history (HEAD) and the global key
+// (page list, titles, site.yml); and of the pages whose text changed, what
+// the status reads from the working tree: their i18nReady and
+// i18nSourceHash, and, for a source page, its text when a translation
+// records a hash of it. (Other states come from git history alone: an
+// uncommitted edit does not move them.)
+bool status_unchanged(const Site& site, const BuildState* previous, const std::vector<SourceRecord*>& records,
+                      std::uint64_t global, const std::string& head) {
+  if (previous == nullptr || previous->global_key != global || previous->head != head) return false;
+  if (previous->sources.size() != records.size()) return false;
+  const auto& pages = site.pages.pages();
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const SourceRecord* record = records[i];
+    if (record == nullptr) return false;
+    if (record->hash == site.source_hashes[i]) continue;
+    const Frontmatter& fm = site.frontmatter[i];
+    auto recorded_hash = fm.values.find(kSourceHashKey);
+    std::optional<std::string> source_hash;
+    if (recorded_hash != fm.values.end()) source_hash = recorded_hash->second;
+    if (record->i18n_ready != fm.i18n_ready || record->source_hash != source_hash) return false;
+    if (pages[i].locale != site.config.default_locale) continue;
+    for (const std::string& locale : site.config.locales) {
+      int translation = locale == pages[i].locale ? -1 : site.pages.find(locale, pages[i].slug);
+      if (translation >= 0 && site.frontmatter[static_cast<std::size_t>(translation)].values.count(kSourceHashKey) > 0) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// Brings the record of every source up to date with what this build read;
+// records of pages that are gone are dropped.
+void record_sources(const Site& site, const std::vector<FileStamp>& stamps, std::vector<SourceRecord*>& records,
+                    OutputChanges& changes) {
+  const auto& pages = site.pages.pages();
+  auto& sources = changes.state.sources;
+  for (auto& [path, record] : sources) record.seen = false;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const Frontmatter& fm = site.frontmatter[i];
+    SourceRecord now;
+    now.stamp = stamps[i];
+    now.hash = site.source_hashes[i];
+    now.has_diagnostics = !site.page_diagnostics[i].empty() || stamps[i].size < 0;
+    now.title = fm.title;
+    now.i18n_ready = fm.i18n_ready;
+    if (auto it = fm.values.find(kSourceHashKey); it != fm.values.end()) now.source_hash = it->second;
+    now.seen = true;
+    if (records[i] == nullptr) {
+      sources[pages[i].display_path] = std::move(now);
+      changes.changed = true;
+    } else if (!(records[i]->stamp == now.stamp && records[i]->hash == now.hash &&
+                 records[i]->has_diagnostics == now.has_diagnostics && records[i]->title == now.title &&
+                 records[i]->i18n_ready == now.i18n_ready && records[i]->source_hash == now.source_hash)) {
+      *records[i] = std::move(now);
+      changes.changed = true;
+    } else {
+      records[i]->seen = true;
+    }
+  }
+  if (std::erase_if(sources, [](const auto& entry) { return !entry.second.seen; }) > 0) changes.changed = true;
+}
+
+// Outputs and public files of the previous build that this one did not
+// produce: dropped from the record and, in place, deleted.
+void sweep_leftovers(OutputChanges& changes, bool in_place) {
+  auto& outputs = changes.state.outputs;
+  auto& public_files = changes.state.public_files;
+  std::vector<std::string> gone;
+  for (const auto& [file, record] : outputs) {
+    if (!record.seen) gone.push_back(file);
+  }
+  for (const auto& [file, stamp] : public_files) {
+    if (changes.public_seen.count(file) == 0) gone.push_back(file);
+  }
+  for (const std::string& file : gone) {
+    auto output = outputs.find(file);
+    const bool still_output = output != outputs.end() && output->second.seen;
+    const bool still_public = changes.public_seen.count(file) > 0;
+    if (output != outputs.end() && !still_output) outputs.erase(output);
+    if (!still_public) public_files.erase(file);
+    if (in_place && !still_output && !still_public) changes.removals.push_back(file);
+    changes.changed = true;
+  }
+  std::sort(changes.removals.begin(), changes.removals.end());
+  changes.removals.erase(std::unique(changes.removals.begin(), changes.removals.end()), changes.removals.end());
+}
+
+// Puts an in-place build's pending files into place. First the record is
+// dropped from the marker (a small write), so that a build stopped during
+// the renames leaves no record that could vouch for a file it did not
+// replace: the next build is then a full one. Then the renames and
+// deletions, then the new record. Nothing is written when nothing changed.
+bool apply_in_place(const std::filesystem::path& out, OutputChanges& changes, std::string& error) {
+  const std::filesystem::path marker = out / kOutputMarker;
+  if (!changes.changed) return true;
+  if (changes.pending.empty() && changes.removals.empty()) {
+    return replace_file(marker, write_build_state(changes.state), error);
+  }
+  if (!replace_file(marker, std::string(kOutputMarkerLine) + "being updated: no record\n", error)) return false;
+  for (const std::string& file : changes.pending) {
+    if (!apply_pending(out, file, error)) return false;
+  }
+  for (const std::string& file : changes.removals) {
+    if (!remove_output_file(out, file, error)) return false;
+  }
+  return replace_file(marker, write_build_state(changes.state), error);
+}
+
 }  // namespace
 
 BuildResult build_site(const BuildOptions& options, const BuildProgress& progress) {
   auto started = std::chrono::steady_clock::now();
   BuildResult result;
+  auto phase_start = started;
+  auto T = [&](const char* what) {
+    auto now = std::chrono::steady_clock::now();
+    result.phases.push_back({what, std::chrono::duration<double, std::milli>(now - phase_start).count()});
+    phase_start = now;
+  };
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Site site;
   site.root = options.site;
@@ -337,11 +708,35 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     result.diagnostics.error(result.out.string(), {}, error);
     return result;
   }
-
+  const std::int64_t started_ns = wall_clock_ns();
+  // The previous build's record: with it, this build updates the output in
+  // place; without it (or with --clean), it builds a fresh tree and swaps
+  // it in. Read on a second thread while the site loads (both take tens of
+  // milliseconds on a large site; a no-op build is mostly these two).
+  OutputChanges changes;
+  bool in_place = false;
+  std::thread reader([&] {
+    if (options.clean) return;
+    if (std::optional<BuildState> previous = previous_build(result.out)) {
+      changes.state = std::move(*previous);
+      in_place = true;
+    }
+  });
   load_site(site, result.diagnostics);
+  reader.join();
+  // What the previous record said, before this build updates it.
+  const std::uint64_t previous_global = changes.state.global_key;
+  const std::string previous_head = changes.state.head;
+  BuildState* before = in_place ? &changes.state : nullptr;
+  T("load the site and the previous record");
+
   site.assets = client_assets();
   result.client_js_bytes = site.assets.js.size() + site.assets.head_script.size();
-  read_frontmatter(site, jobs);
+  std::vector<FileStamp> stamps;
+  std::vector<SourceRecord*> source_records;
+  std::vector<char> unread = reuse_sources(site, before, jobs, stamps, source_records);
+  T("stat the pages, reuse unchanged ones");
+  read_frontmatter(site, jobs, &unread);
   for (std::size_t i = 0; i < site.page_diagnostics.size(); ++i) {
     const Diagnostics& d = site.page_diagnostics[i];
     result.diagnostics.append(d);
@@ -355,14 +750,39 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     result.diagnostics.error("pages", {}, "the site has no pages: add Markdown files under pages/" +
                                               site.config.default_locale + "/");
   }
+  T("read frontmatter");
+  const std::uint64_t global = global_key(site, options);
+  T("global key");
 
-  std::optional<I18nStatus> status = translation_status(site, result);
-
-  OutputDir output;
-  if (!output.begin(result.out, error)) {
-    result.diagnostics.error(result.out.string(), {}, error);
-    return result;
+  // The translation status, or the one recorded when nothing it reads changed.
+  std::optional<I18nStatus> status;
+  bool status_reused = false;
+  std::string head;
+  if (site.config.locales.size() >= 2 || site.config.i18n_dashboard) {
+    head = git_head(site.root);
+    if (head.empty()) head = "none";
+    if (status_unchanged(site, before, source_records, global, head)) {
+      status_reused = true;
+      std::map<std::string_view, int> index;
+      for (std::size_t i = 0; i < site.pages.pages().size(); ++i) index[site.pages.pages()[i].display_path] = static_cast<int>(i);
+      for (const auto& [path, date] : changes.state.outdated) {
+        if (auto it = index.find(path); it != index.end()) site.outdated[it->second] = date;
+      }
+    } else {
+      status = translation_status(site, result);
+      PathMap<std::string> outdated;
+      for (const auto& [page, date] : site.outdated) outdated[site.pages.pages()[static_cast<std::size_t>(page)].display_path] = date;
+      if (outdated != changes.state.outdated) {
+        changes.state.outdated = std::move(outdated);
+        changes.changed = true;
+      }
+    }
   }
+  if (!in_place || previous_global != global || previous_head != head) changes.changed = true;
+  changes.state.global_key = global;
+  changes.state.head = head;
+  T("translation status");
+
   for (const std::string& locale : options.locales) {
     if (std::find(site.config.locales.begin(), site.config.locales.end(), locale) == site.config.locales.end()) {
       result.diagnostics.error("site.yml", {}, "--locale " + locale + ": not one of the site's locales");
@@ -374,31 +794,118 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   }
   const bool shared_files = writes_shared_files(site, options);
   std::vector<OutputPage> outputs = part_of(site, plan_outputs(site), options);
-  if (shared_files) copy_public(site, outputs, output.staging(), result);
-  std::vector<Diagnostics> diagnostics = run_in_workers(
-      static_cast<int>(outputs.size()), jobs,
-      [&](int i, Diagnostics& out) {
-        render_one(site, outputs[static_cast<std::size_t>(i)], output.staging(), options.markdown, out);
+
+  // Which pages to render: all of them, or (in place) those whose key moved
+  // or whose last rendering reported problems (so they are reported again).
+  for (auto& [file, record] : changes.state.outputs) record.seen = false;
+  std::vector<int> render;
+  std::vector<std::uint64_t> keys(outputs.size());
+  std::vector<OutputRecord*> recorded(outputs.size(), nullptr);
+  std::vector<std::string> files(outputs.size());
+  parallel_for(static_cast<int>(outputs.size()), jobs, [&](int i) {
+    const auto k = static_cast<std::size_t>(i);
+    thread_local std::string key_buffer;
+    keys[k] = page_key(site, global, outputs[k], key_buffer);
+    files[k] = output_file(outputs[k].locale, site.pages.pages()[static_cast<std::size_t>(outputs[k].source)].slug);
+    recorded[k] = changes.output_record(files[k]);
+  });
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    if (recorded[k] != nullptr && recorded[k]->key == keys[k] && !recorded[k]->has_diagnostics) {
+      recorded[k]->seen = true;
+    } else {
+      render.push_back(static_cast<int>(k));
+    }
+  }
+  T("page keys");
+  // Pages rendered from a source known only by its record: read it now.
+  std::vector<char> needed(site.pages.pages().size(), 0);
+  bool any_needed = false;
+  for (int k : render) {
+    auto source = static_cast<std::size_t>(outputs[static_cast<std::size_t>(k)].source);
+    if (!unread[source]) needed[source] = any_needed = true;
+  }
+  if (any_needed) read_frontmatter(site, jobs, &needed);
+  record_sources(site, stamps, source_records, changes);
+  T("record the sources");
+
+  OutputDir fresh;
+  WriteTarget target{result.out, in_place};
+  if (!target.in_place) {
+    if (!fresh.begin(result.out, error)) {
+      result.diagnostics.error(result.out.string(), {}, error);
+      return result;
+    }
+    target.dir = fresh.staging();
+  }
+  result.incremental = target.in_place;
+  if (shared_files) copy_public(site, outputs, target, changes, result);
+  // A few pages render faster here than the workers start.
+  constexpr std::size_t kWorthWorkers = 16;
+  std::vector<WorkerResult> rendered = run_in_workers_with_output(
+      static_cast<int>(render.size()), render.size() < kWorthWorkers ? 1 : jobs,
+      [&](int i, Diagnostics& out, std::string& data) {
+        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i)]);
+        render_one(site, outputs[k], target, recorded[k], options.markdown, out, data);
       },
       [&](int i) {
-        return site.pages.pages()[static_cast<std::size_t>(outputs[static_cast<std::size_t>(i)].source)].display_path;
+        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i)]);
+        return site.pages.pages()[static_cast<std::size_t>(outputs[k].source)].display_path;
       },
       progress);
-  for (const Diagnostics& d : diagnostics) result.diagnostics.append(d);
+  for (std::size_t i = 0; i < render.size(); ++i) {
+    const auto k = static_cast<std::size_t>(render[i]);
+    const WorkerResult& r = rendered[i];
+    result.diagnostics.append(r.diagnostics);
+    std::uint64_t hash = 0;
+    const bool ok = r.output.size() == 17 && parse_hash_hex(std::string_view(r.output).substr(0, 16), hash);
+    const bool written = ok && r.output[16] == 'w';
+    changes.record_output(files[k], recorded[k], keys[k], hash, !ok || !r.diagnostics.empty());
+    if (written) {
+      ++changes.written;
+      if (target.in_place) changes.pending.push_back(files[k]);
+    }
+    if (!ok && target.in_place) discard_pending(result.out, files[k]);  // a worker that died mid-write
+  }
+  result.rendered = static_cast<int>(render.size());
   for (const OutputPage& o : outputs) {
     (o.fallback ? result.fallbacks_per_locale : result.pages_per_locale)[o.locale]++;
   }
-  if (shared_files) write_site_files(site, status, output.staging(), result);
+  if (shared_files) {
+    if (site.config.url.empty()) {
+      result.diagnostics.warning("site.yml", {}, "no `url` set: sitemap.xml and canonical links use paths, not absolute URLs");
+    }
+    // Shared files read the whole site (the global key) and, for the
+    // dashboard, the translation status.
+    const bool all = !target.in_place || previous_global != global;
+    const bool dashboard = site.config.i18n_dashboard && !status_reused;
+    if (!all) {
+      for (const std::string& file : shared_file_names(site)) {
+        if (OutputRecord* record = changes.output_record(file)) record->seen = true;
+      }
+    }
+    if (all || dashboard) write_site_files(site, status, target, !all, changes, result);
+  }
+  sweep_leftovers(changes, target.in_place);
+  result.written = changes.written;
+  T("render and write");
 
   if (result.diagnostics.error_count() == 0) {
-    if (output.commit(error)) {
+    changes.state.started_ns = started_ns;
+    const bool committed = target.in_place
+                               ? apply_in_place(result.out, changes, error)
+                               : write_file(fresh.staging() / kOutputMarker, write_build_state(changes.state), error) &&
+                                     fresh.commit(error);
+    if (committed) {
       result.ok = true;
     } else {
       result.diagnostics.error(result.out.string(), {}, error);
     }
+  } else if (target.in_place) {
+    for (const std::string& file : changes.pending) discard_pending(result.out, file);
   } else {
-    output.abandon();
+    fresh.abandon();
   }
+  T("put the output in place");
   result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   return result;

@@ -1,6 +1,13 @@
-// `skiff build`: the whole site, every locale, into an output folder that is
-// replaced only when the build succeeds. build_site() reads top to bottom in
-// the order the phases run.
+// `skiff build`: the whole site, every locale, into an output folder.
+//
+// The first build (or one with `clean`) writes a fresh tree beside the
+// output and swaps it in only when it succeeds. Later builds are
+// incremental: the output's marker holds a record of what was built from
+// what (build_state.h), and only pages whose inputs changed are rendered,
+// only files whose bytes changed are written (in place, each file replaced
+// whole, and only when the build succeeds: output_update.h). An incremental
+// result is byte-identical to a clean build. build_site() reads top to
+// bottom in the order the phases run.
 #pragma once
 
 #include <chrono>
@@ -8,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -30,6 +38,9 @@ struct BuildOptions {
   std::vector<std::string> locales;
   int shard = 1;
   int shards = 1;
+  // Ignore the previous output's record: render every page into a fresh
+  // tree and swap it in.
+  bool clean = false;
 };
 
 struct BuildResult {
@@ -42,6 +53,11 @@ struct BuildResult {
   // Client JavaScript a page can load: _skiff/skiff.js plus the script
   // inlined in <head>, minified.
   std::size_t client_js_bytes = 0;
+  bool incremental = false;  // updated the previous output in place
+  int rendered = 0;          // pages rendered (all, unless incremental)
+  int written = 0;           // files written (public/ copies not counted)
+  // Wall time of each phase in order, for `skiff build --timings`.
+  std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
 };
 
 // Called from the building thread with pages done so far and the total.

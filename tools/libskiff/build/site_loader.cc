@@ -5,6 +5,7 @@
 #include <thread>
 #include <utility>
 
+#include "base/content_hash.h"
 #include "base/disk.h"
 #include "base/source_text.h"
 
@@ -35,28 +36,39 @@ void load_site(LoadedSite& site, Diagnostics& diagnostics) {
   for (const std::string& e : errors) diagnostics.error("public", {}, e);
 }
 
-void read_frontmatter(LoadedSite& site, int jobs) {
+std::string page_title(const LoadedSite& site, const PageSource& page, const std::string& frontmatter_title) {
+  if (!frontmatter_title.empty()) return frontmatter_title;
+  return page.slug.empty() ? site.config.title : page.slug;
+}
+
+void read_frontmatter(LoadedSite& site, int jobs, const std::vector<char>* only) {
   std::size_t n = site.pages.pages().size();
   site.frontmatter.resize(n);
   site.body_offsets.resize(n);
   site.titles.resize(n);
   site.page_diagnostics.resize(n);
-  parallel_for(static_cast<int>(n), jobs, [&](int i) {
-    const PageSource& page = site.pages.pages()[static_cast<std::size_t>(i)];
-    Diagnostics& diagnostics = site.page_diagnostics[static_cast<std::size_t>(i)];
+  site.source_hashes.resize(n);
+  std::vector<int> which;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (only == nullptr || (i < only->size() && (*only)[i])) which.push_back(static_cast<int>(i));
+  }
+  parallel_for(static_cast<int>(which.size()), jobs, [&](int k) {
+    const auto i = static_cast<std::size_t>(which[static_cast<std::size_t>(k)]);
+    const PageSource& page = site.pages.pages()[i];
+    Diagnostics& diagnostics = site.page_diagnostics[i];
+    diagnostics = {};
     std::string error;
     auto bytes = read_file(page.file, error);
     if (!bytes) {
       diagnostics.error(page.display_path, {}, error);
       return;
     }
+    site.source_hashes[i] = content_hash(*bytes);
     SourceText source(page.display_path, std::move(*bytes));
     ParsedPage parsed = parse_frontmatter(source, diagnostics);
-    site.body_offsets[static_cast<std::size_t>(i)] = parsed.body_offset;
-    site.titles[static_cast<std::size_t>(i)] =
-        parsed.frontmatter.title.empty() ? (page.slug.empty() ? site.config.title : page.slug)
-                                         : parsed.frontmatter.title;
-    site.frontmatter[static_cast<std::size_t>(i)] = std::move(parsed.frontmatter);
+    site.body_offsets[i] = parsed.body_offset;
+    site.titles[i] = page_title(site, page, parsed.frontmatter.title);
+    site.frontmatter[i] = std::move(parsed.frontmatter);
   });
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -34,14 +35,22 @@ struct LoadedSite {
   std::vector<std::size_t> body_offsets;            // per PageIndex entry
   std::vector<std::string> titles;                  // per PageIndex entry
   std::vector<Diagnostics> page_diagnostics;        // frontmatter problems, per entry
+  std::vector<std::uint64_t> source_hashes;         // content_hash of each page file, per entry
 };
 
 // Phase 1: configuration, locales, page list, templates, public files
 // (site.root must be set).
 void load_site(LoadedSite& site, Diagnostics& diagnostics);
 
-// Phase 2: every page's frontmatter, on `jobs` threads.
-void read_frontmatter(LoadedSite& site, int jobs);
+// Phase 2: every page's frontmatter, on `jobs` threads. With `only`, just
+// the entries i where (*only)[i] is true; the others are left as they are
+// (an incremental build fills them from its record, build_state.h). Sizes
+// the per-entry vectors to the page count.
+void read_frontmatter(LoadedSite& site, int jobs, const std::vector<char>* only = nullptr);
+
+// The title navigation shows for a page: its frontmatter `title`, else its
+// slug, else (the home page) the site's title.
+std::string page_title(const LoadedSite& site, const PageSource& page, const std::string& frontmatter_title);
 
 // Runs `work(i)` for i in [0, count) on `jobs` threads. Only for work that
 // does not parse Markdown (see process_pool.h for why).

@@ -191,6 +191,13 @@ std::pair<std::string, std::string_view> read_cache(std::string_view cached, boo
 
 }  // namespace
 
+std::string git_head(const std::filesystem::path& site_root) {
+  ProcessResult head = run_process({"git", "rev-parse", "HEAD"}, site_root);
+  if (!head.started || head.exit_code != 0) return "";
+  while (!head.out.empty() && (head.out.back() == '\n' || head.out.back() == '\r')) head.out.pop_back();
+  return head.out;
+}
+
 GitHistory read_git_history(const std::filesystem::path& site_root, const std::vector<std::string>& folders,
                             const std::filesystem::path& cache_file) {
   GitHistory history;

@@ -49,6 +49,11 @@ struct GitHistory {
   }
 };
 
+// HEAD's hash for the site at `site_root`, or "" when it is not in a git
+// work tree or git fails: one `git rev-parse`, for callers that keep results
+// computed from the history and need to know whether it moved.
+std::string git_head(const std::filesystem::path& site_root);
+
 // Reads the history of `folders` (site-relative, e.g. "pages", "locales")
 // of the site at `site_root`. With a `cache_file`, git log's output is kept
 // there with the HEAD it covers: the next run at the same HEAD reads no

@@ -1,0 +1,219 @@
+#include "build/build_state.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <vector>
+
+#include "base/content_hash.h"
+
+namespace skiff {
+namespace {
+
+constexpr std::string_view kFormat = "skiff-build-state 1";
+
+void append_escaped(std::string& out, std::string_view text) {
+  if (text.find_first_of("\t\n\r\\") == std::string_view::npos) {  // the usual case
+    out += text;
+    return;
+  }
+  for (char c : text) {
+    switch (c) {
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      default: out += c;
+    }
+  }
+}
+
+bool unescape(std::string_view text, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+      continue;
+    }
+    if (++i == text.size()) return false;
+    switch (text[i]) {
+      case 't': out += '\t'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case '\\': out += '\\'; break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+template <typename Int>
+bool parse_int(std::string_view text, Int& value) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// A line's tab-separated fields (at most kMaxFields: more make the line bad).
+constexpr std::size_t kMaxFields = 12;
+struct Fields {
+  std::array<std::string_view, kMaxFields> at;
+  std::size_t size = 0;
+  std::string_view operator[](std::size_t i) const { return at[i]; }
+};
+
+Fields fields_of(std::string_view line) {
+  Fields fields;
+  for (std::size_t from = 0;;) {
+    std::size_t tab = line.find('\t', from);
+    if (fields.size == kMaxFields) {
+      fields.size = kMaxFields + 1;
+      return fields;
+    }
+    fields.at[fields.size++] = line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from);
+    if (tab == std::string_view::npos) return fields;
+    from = tab + 1;
+  }
+}
+
+template <typename Int>
+void append_int(std::string& out, Int value) {
+  char digits[24];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, end);
+}
+
+void append_stamp(std::string& out, const FileStamp& s) {
+  append_int(out, s.size);
+  out += '\t';
+  append_int(out, s.mtime_ns);
+  out += '\t';
+  append_int(out, s.inode);
+}
+
+bool parse_stamp(const Fields& f, std::size_t at, FileStamp& s) {
+  return parse_int(f[at], s.size) && parse_int(f[at + 1], s.mtime_ns) && parse_int(f[at + 2], s.inode);
+}
+
+}  // namespace
+
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path) { return stamp_of(AT_FDCWD, path.c_str()); }
+
+std::optional<FileStamp> stamp_of(int folder_fd, const char* path) {
+  struct stat st;
+  if (::fstatat(folder_fd, path, &st, 0) != 0) return std::nullopt;
+  return FileStamp{static_cast<std::int64_t>(st.st_size),
+                   static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                   static_cast<std::uint64_t>(st.st_ino)};
+}
+
+std::string write_build_state(const BuildState& state) {
+  std::string out(kOutputMarkerLine);
+  out.reserve(128 * (state.sources.size() + state.outputs.size() + state.public_files.size()) + 256);
+  out += kFormat;
+  out += "\nstarted\t" + std::to_string(state.started_ns) + "\nglobal\t" + hash_hex(state.global_key) + "\nhead\t";
+  append_escaped(out, state.head);
+  out += '\n';
+  for (const auto& entry : state.sources) {
+    const auto& [path, s] = entry;
+    out += "S\t";
+    append_stamp(out, s.stamp);
+    out += '\t' + hash_hex(s.hash) + '\t' + (s.has_diagnostics ? "1" : "0") + '\t' +
+           (s.i18n_ready ? (*s.i18n_ready ? "1" : "0") : "-") + '\t' + (s.source_hash ? "1" : "0") + '\t';
+    append_escaped(out, s.source_hash.value_or(""));
+    out += '\t';
+    append_escaped(out, s.title);
+    out += '\t';
+    append_escaped(out, path);
+    out += '\n';
+  }
+  for (const auto& entry : state.outputs) {
+    const auto& [path, o] = entry;
+    out += "O\t" + hash_hex(o.key) + '\t' + hash_hex(o.hash) + '\t' + (o.has_diagnostics ? "1" : "0") + '\t';
+    append_escaped(out, path);
+    out += '\n';
+  }
+  for (const auto& entry : state.public_files) {
+    const auto& [path, stamp] = entry;
+    out += "P\t";
+    append_stamp(out, stamp);
+    out += '\t';
+    append_escaped(out, path);
+    out += '\n';
+  }
+  for (const auto& entry : state.outdated) {
+    const auto& [path, date] = entry;
+    out += "D\t";
+    append_escaped(out, date);
+    out += '\t';
+    append_escaped(out, path);
+    out += '\n';
+  }
+  out += "end\n";
+  return out;
+}
+
+std::optional<BuildState> read_build_state(std::string_view text) {
+  if (!text.starts_with(kOutputMarkerLine)) return std::nullopt;
+  text.remove_prefix(kOutputMarkerLine.size());
+  BuildState state;
+  std::string a, b, c;
+  bool format = false;
+  bool ended = false;
+  while (!text.empty()) {
+    std::size_t newline = text.find('\n');
+    if (newline == std::string_view::npos || ended) return std::nullopt;  // cut short, or past the end
+    std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline + 1);
+    if (!format) {
+      if (line != kFormat) return std::nullopt;
+      format = true;
+      continue;
+    }
+    Fields f = fields_of(line);
+    const std::string_view kind = f[0];
+    bool ok = false;
+    if (kind == "end" && f.size == 1) {
+      ended = ok = true;
+    } else if (kind == "started" && f.size == 2) {
+      ok = parse_int(f[1], state.started_ns);
+    } else if (kind == "global" && f.size == 2) {
+      ok = parse_hash_hex(f[1], state.global_key);
+    } else if (kind == "head" && f.size == 2) {
+      ok = unescape(f[1], state.head);
+    } else if (kind == "S" && f.size == 11) {
+      SourceRecord s;
+      ok = parse_stamp(f, 1, s.stamp) && parse_hash_hex(f[4], s.hash) && (f[5] == "0" || f[5] == "1") &&
+           (f[6] == "0" || f[6] == "1" || f[6] == "-") && (f[7] == "0" || f[7] == "1") && unescape(f[8], a) &&
+           unescape(f[9], s.title) && unescape(f[10], b);
+      if (ok) {
+        s.has_diagnostics = f[5] == "1";
+        if (f[6] != "-") s.i18n_ready = f[6] == "1";
+        if (f[7] == "1") s.source_hash = a;
+        state.sources[b] = std::move(s);
+      }
+    } else if (kind == "O" && f.size == 5) {
+      OutputRecord o;
+      ok = parse_hash_hex(f[1], o.key) && parse_hash_hex(f[2], o.hash) && (f[3] == "0" || f[3] == "1") &&
+           unescape(f[4], a);
+      if (ok) {
+        o.has_diagnostics = f[3] == "1";
+        state.outputs[a] = o;
+      }
+    } else if (kind == "P" && f.size == 5) {
+      FileStamp stamp;
+      ok = parse_stamp(f, 1, stamp) && unescape(f[4], a);
+      if (ok) state.public_files[a] = stamp;
+    } else if (kind == "D" && f.size == 3) {
+      ok = unescape(f[1], a) && unescape(f[2], b);
+      if (ok) state.outdated[b] = a;
+    }
+    if (!ok) return std::nullopt;
+  }
+  if (!ended) return std::nullopt;
+  return state;
+}
+
+}  // namespace skiff

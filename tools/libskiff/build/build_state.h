@@ -1,0 +1,84 @@
+// What a build wrote and from what: the record an incremental build reads to
+// decide which pages to render again. It lives in the output folder's
+// marker file (`.skiff-output`, output_dir.h), after the marker line, so it
+// goes wherever the output goes and dies with it; the parts of a split
+// build carry one each, and merging them keeps one of them, which is stale
+// but truthful (see build.h: a stale record only costs renders).
+//
+// Text, one record per line, fields separated by tabs (escaped in strings
+// as \t, \n, \r, \\). A record that cannot be read as a whole is no record:
+// the next build is a full one.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace skiff {
+
+// A file's identity on disk: when any part differs, it is read again.
+struct FileStamp {
+  std::int64_t size = -1;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of `path`, or nullopt when it cannot be stat'ed. With
+// `folder_fd` (an open folder), a relative `path` is taken from there:
+// the kernel then walks only the path's own components.
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+std::optional<FileStamp> stamp_of(int folder_fd, const char* path);
+
+// A page source as it was read: its stamp and hash, and what other pages'
+// output depends on (its title) or the translation status reads from its
+// frontmatter, so that an unchanged page need not be read at all.
+struct SourceRecord {
+  FileStamp stamp;
+  std::uint64_t hash = 0;            // content_hash of the file
+  bool has_diagnostics = false;      // its frontmatter had problems: read it every time
+  std::string title;                 // frontmatter `title` ("" when none)
+  std::optional<bool> i18n_ready;    // frontmatter `i18nReady`
+  std::optional<std::string> source_hash;  // frontmatter `i18nSourceHash`
+  bool seen = false;  // bookkeeping of the build updating the record; not stored
+};
+
+// A file the build wrote, from inputs whose hash was `key`.
+struct OutputRecord {
+  std::uint64_t key = 0;   // 0: unknown (being replaced when the build stopped)
+  std::uint64_t hash = 0;  // content_hash of the bytes written
+  bool has_diagnostics = false;  // rendering it reported problems: render it every time
+  bool seen = false;  // bookkeeping of the build updating the record; not stored
+};
+
+// Hash maps keyed by path, looked up with string_views (a large site has
+// tens of thousands of entries). The record lists them in no set order.
+struct PathHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+};
+template <typename Value>
+using PathMap = std::unordered_map<std::string, Value, PathHash, std::equal_to<>>;
+
+struct BuildState {
+  std::int64_t started_ns = 0;  // wall clock when the build that wrote it started
+  std::uint64_t global_key = 0; // everything every page depends on (build.cc)
+  std::string head;             // the git HEAD the translation status was computed at
+  PathMap<SourceRecord> sources;    // by display path
+  PathMap<OutputRecord> outputs;    // by output-relative path
+  PathMap<FileStamp> public_files;  // public/ files copied, by relative path
+  // Outdated translations (display path → date, translation_status.h).
+  PathMap<std::string> outdated;
+};
+
+// The marker file's first line; the record follows it.
+inline constexpr std::string_view kOutputMarkerLine = "made by skiff build; safe to delete\n";
+
+std::string write_build_state(const BuildState& state);
+// nullopt when `text` holds no complete record of this format.
+std::optional<BuildState> read_build_state(std::string_view text);
+
+}  // namespace skiff

@@ -1,0 +1,64 @@
+#include "build/output_update.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <system_error>
+
+#include <unistd.h>
+
+#include "base/disk.h"
+
+namespace skiff {
+
+namespace fs = std::filesystem;
+
+fs::path pending_path(const fs::path& out, std::string_view rel) {
+  fs::path path = out / rel;
+  path += ".skiff-new";
+  return path;
+}
+
+bool write_pending(const fs::path& out, std::string_view rel, std::string_view data, std::string& error) {
+  return write_file(pending_path(out, rel), data, error);
+}
+
+bool copy_pending(const fs::path& from, const fs::path& out, std::string_view rel, std::string& error) {
+  fs::path to = pending_path(out, rel);
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  if (!ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+  if (ec) {
+    error = "cannot copy " + from.string() + " to " + to.string() + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+bool apply_pending(const fs::path& out, std::string_view rel, std::string& error) {
+  fs::path target = out / rel;
+  if (std::rename(pending_path(out, rel).c_str(), target.c_str()) != 0) {
+    error = "cannot replace " + target.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+void discard_pending(const fs::path& out, std::string_view rel) { ::unlink(pending_path(out, rel).c_str()); }
+
+bool remove_output_file(const fs::path& out, std::string_view rel, std::string& error) {
+  fs::path target = out / rel;
+  if (::unlink(target.c_str()) != 0 && errno != ENOENT) {
+    error = "cannot delete " + target.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  // Folders left empty go too, as a clean build would not have them.
+  for (fs::path folder = target.parent_path(); folder != out && folder.has_relative_path() &&
+                                               folder.string().size() > out.string().size();
+       folder = folder.parent_path()) {
+    if (::rmdir(folder.c_str()) != 0) break;  // not empty (or gone): stop
+  }
+  return true;
+}
+
+}  // namespace skiff
