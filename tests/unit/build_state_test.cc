@@ -116,3 +116,42 @@ BOOST_AUTO_TEST_CASE(stamps_tell_a_changed_file) {
   std::filesystem::remove(file);
   BOOST_TEST(!skiff::stamp_of(file).has_value());
 }
+
+BOOST_AUTO_TEST_CASE(a_journal_appended_to_a_record_reads_as_the_new_state) {
+  BuildState before = sample();
+  std::string text = write_build_state(before);
+  BuildState after = before;
+  skiff::BuildStateChanges delta;
+  after.started_ns += 5;
+  after.global_key = 42;
+  after.sources["pages/en/a b.md"].hash = 9;
+  delta.sources.push_back("pages/en/a b.md");
+  after.sources.erase("pages/es/x.md");
+  delta.sources.push_back("pages/es/x.md");
+  after.outputs["en/new/index.html"] = {3, 4, false};
+  delta.outputs.push_back("en/new/index.html");
+  after.outputs.erase("404.html");
+  delta.outputs.push_back("404.html");
+  after.public_files.erase("videos/a.mp4");
+  delta.public_files.push_back("videos/a.mp4");
+  after.outdated = {{"pages/ja/y.md", "2026-01-02"}};
+  delta.outdated = true;
+  BOOST_TEST_REQUIRE(text.ends_with("end\n"));
+  std::string appended = text.substr(0, text.size() - 4) + skiff::build_state_journal(after, delta);
+  auto back = read_build_state(appended);
+  BOOST_TEST_REQUIRE(back.has_value());
+  check_same(after, *back);
+  BOOST_TEST(back->journal_lines > 0u);
+  // A second journal on top of the first.
+  BuildState third = after;
+  skiff::BuildStateChanges more;
+  third.outputs["en/new/index.html"].hash = 5;
+  more.outputs.push_back("en/new/index.html");
+  std::string twice = appended.substr(0, appended.size() - 4) + skiff::build_state_journal(third, more);
+  auto again = read_build_state(twice);
+  BOOST_TEST_REQUIRE(again.has_value());
+  check_same(third, *again);
+  // Without its end line (being updated) it is no record.
+  BOOST_TEST(!read_build_state(std::string_view(twice).substr(0, twice.size() - 4)).has_value());
+  BOOST_TEST(read_build_state(write_build_state(third))->journal_lines == 0u);
+}

@@ -1,10 +1,13 @@
 #include "build/build.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <map>
 #include <optional>
@@ -334,6 +337,8 @@ std::vector<std::string> shared_file_names(const Site& site) {
 struct OutputChanges {
   BuildState state;
   bool changed = false;
+  BuildStateChanges delta;      // what changed, for a journal (build_state.h)
+  std::size_t record_bytes = 0;  // size of the marker file the record was read from
   std::vector<std::string> pending;   // written as NAME.skiff-new (in place)
   std::vector<std::string> removals;  // files the site no longer has (in place)
   std::set<std::string, std::less<>> public_seen;
@@ -346,9 +351,11 @@ struct OutputChanges {
     if (record == nullptr) {
       state.outputs[file] = now;
       changed = true;
+      delta.outputs.push_back(file);
     } else if (!(record->key == key && record->hash == hash && record->has_diagnostics == has_diagnostics)) {
       *record = now;
       changed = true;
+      delta.outputs.push_back(file);
     } else {
       record->seen = true;
     }
@@ -403,6 +410,7 @@ void copy_public(const Site& site, const std::vector<OutputPage>& outputs, const
     if (before != changes.state.public_files.end() && before->second == *stamp) continue;
     changes.state.public_files[file] = *stamp;
     changes.changed = true;
+    changes.delta.public_files.push_back(file);
     if (!target.in_place) continue;
     if (copy_pending(from / file, target.dir, file, error)) {
       changes.pending.push_back(file);
@@ -469,10 +477,11 @@ std::int64_t wall_clock_ns() {
 
 // The record in `out`'s marker, when `out` is a folder skiff made and the
 // record is whole.
-std::optional<BuildState> previous_build(const std::filesystem::path& out) {
+std::optional<BuildState> previous_build(const std::filesystem::path& out, std::size_t& bytes) {
   std::string error;
   auto text = read_file(out / kOutputMarker, error);
   if (!text) return std::nullopt;
+  bytes = text->size();
   return read_build_state(*text);
 }
 
@@ -626,16 +635,26 @@ void record_sources(const Site& site, const std::vector<FileStamp>& stamps, std:
     if (records[i] == nullptr) {
       sources[pages[i].display_path] = std::move(now);
       changes.changed = true;
+      changes.delta.sources.push_back(pages[i].display_path);
     } else if (!(records[i]->stamp == now.stamp && records[i]->hash == now.hash &&
                  records[i]->has_diagnostics == now.has_diagnostics && records[i]->title == now.title &&
                  records[i]->i18n_ready == now.i18n_ready && records[i]->source_hash == now.source_hash)) {
       *records[i] = std::move(now);
       changes.changed = true;
+      changes.delta.sources.push_back(pages[i].display_path);
     } else {
       records[i]->seen = true;
     }
   }
-  if (std::erase_if(sources, [](const auto& entry) { return !entry.second.seen; }) > 0) changes.changed = true;
+  for (auto it = sources.begin(); it != sources.end();) {
+    if (it->second.seen) {
+      ++it;
+      continue;
+    }
+    changes.changed = true;
+    changes.delta.sources.push_back(it->first);
+    it = sources.erase(it);
+  }
 }
 
 // Outputs and public files of the previous build that this one did not
@@ -654,8 +673,11 @@ void sweep_leftovers(OutputChanges& changes, bool in_place) {
     auto output = outputs.find(file);
     const bool still_output = output != outputs.end() && output->second.seen;
     const bool still_public = changes.public_seen.count(file) > 0;
-    if (output != outputs.end() && !still_output) outputs.erase(output);
-    if (!still_public) public_files.erase(file);
+    if (output != outputs.end() && !still_output) {
+      outputs.erase(output);
+      changes.delta.outputs.push_back(file);
+    }
+    if (!still_public && public_files.erase(file) > 0) changes.delta.public_files.push_back(file);
     if (in_place && !still_output && !still_public) changes.removals.push_back(file);
     changes.changed = true;
   }
@@ -663,25 +685,61 @@ void sweep_leftovers(OutputChanges& changes, bool in_place) {
   changes.removals.erase(std::unique(changes.removals.begin(), changes.removals.end()), changes.removals.end());
 }
 
-// Puts an in-place build's pending files into place. First the record is
-// dropped from the marker (a small write), so that a build stopped during
-// the renames leaves no record that could vouch for a file it did not
-// replace: the next build is then a full one. Then the renames and
-// deletions, then the new record. Nothing is written when nothing changed.
+// Takes the final "end" line off the record in `marker` (`bytes` long, as
+// read): from then on it is no record, until `journal` (which ends in
+// "end") is appended. False when the file is not as read.
+bool open_record(const std::filesystem::path& marker, std::size_t bytes, std::string& error) {
+  int fd = ::open(marker.c_str(), O_WRONLY | O_CLOEXEC);
+  struct stat st;
+  bool ok = fd >= 0 && ::fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == bytes && bytes >= 4 &&
+            ::ftruncate(fd, static_cast<off_t>(bytes - 4)) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!ok) error = "cannot update " + marker.string() + ": it changed during the build";
+  return ok;
+}
+
+bool append_record(const std::filesystem::path& marker, const std::string& journal, std::string& error) {
+  int fd = ::open(marker.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  bool ok = fd >= 0;
+  for (std::size_t at = 0; ok && at < journal.size();) {
+    ssize_t n = ::write(fd, journal.data() + at, journal.size() - at);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) at += static_cast<std::size_t>(n);
+  }
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) error = "cannot write " + marker.string() + ": " + std::strerror(errno);
+  return ok;
+}
+
+// Puts an in-place build's pending files into place, and updates the
+// record. While files are being renamed the marker holds no valid record
+// (its "end" line is gone, or the marker line stands alone), so a build
+// stopped halfway leaves nothing that could vouch for a file it did not
+// replace: the next build is then a full one. The record is updated by a
+// journal of the changed entries (a few lines for a one-page edit) unless
+// journals have grown to a quarter of the record: then it is written whole.
+// Nothing is written when nothing changed.
 bool apply_in_place(const std::filesystem::path& out, OutputChanges& changes, std::string& error) {
   const std::filesystem::path marker = out / kOutputMarker;
   if (!changes.changed) return true;
-  if (changes.pending.empty() && changes.removals.empty()) {
-    return replace_file(marker, write_build_state(changes.state), error);
+  const BuildState& state = changes.state;
+  const std::size_t entries = state.sources.size() + state.outputs.size() + state.public_files.size();
+  const bool journal = state.journal_lines + changes.delta.size() + 8 < std::max<std::size_t>(64, entries / 4);
+  const bool renames = !changes.pending.empty() || !changes.removals.empty();
+  if (journal) {
+    if (!open_record(marker, changes.record_bytes, error)) return false;
+  } else if (renames) {
+    if (!replace_file(marker, std::string(kOutputMarkerLine) + "being updated: no record\n", error)) return false;
   }
-  if (!replace_file(marker, std::string(kOutputMarkerLine) + "being updated: no record\n", error)) return false;
   for (const std::string& file : changes.pending) {
     if (!apply_pending(out, file, error)) return false;
   }
   for (const std::string& file : changes.removals) {
     if (!remove_output_file(out, file, error)) return false;
   }
-  return replace_file(marker, write_build_state(changes.state), error);
+  if (journal) return append_record(marker, build_state_journal(state, changes.delta), error);
+  return replace_file(marker, write_build_state(state), error);
 }
 
 }  // namespace
@@ -717,7 +775,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   bool in_place = false;
   std::thread reader([&] {
     if (options.clean) return;
-    if (std::optional<BuildState> previous = previous_build(result.out)) {
+    if (std::optional<BuildState> previous = previous_build(result.out, changes.record_bytes)) {
       changes.state = std::move(*previous);
       in_place = true;
     }
@@ -775,6 +833,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
       if (outdated != changes.state.outdated) {
         changes.state.outdated = std::move(outdated);
         changes.changed = true;
+        changes.delta.outdated = true;
       }
     }
   }

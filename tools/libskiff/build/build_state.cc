@@ -109,47 +109,113 @@ std::optional<FileStamp> stamp_of(int folder_fd, const char* path) {
                    static_cast<std::uint64_t>(st.st_ino)};
 }
 
+namespace {
+
+// One line per entry; write_build_state and the journal share them.
+void append_header(std::string& out, const BuildState& state) {
+  out += "started\t";
+  append_int(out, state.started_ns);
+  out += "\nglobal\t" + hash_hex(state.global_key) + "\nhead\t";
+  append_escaped(out, state.head);
+  out += '\n';
+}
+
+void append_source(std::string& out, const std::string& path, const SourceRecord& s) {
+  out += "S\t";
+  append_stamp(out, s.stamp);
+  out += '\t';
+  out += hash_hex(s.hash);
+  out += s.has_diagnostics ? "\t1\t" : "\t0\t";
+  out += s.i18n_ready ? (*s.i18n_ready ? "1" : "0") : "-";
+  out += s.source_hash ? "\t1\t" : "\t0\t";
+  append_escaped(out, s.source_hash.value_or(""));
+  out += '\t';
+  append_escaped(out, s.title);
+  out += '\t';
+  append_escaped(out, path);
+  out += '\n';
+}
+
+void append_output(std::string& out, const std::string& path, const OutputRecord& o) {
+  out += "O\t";
+  out += hash_hex(o.key);
+  out += '\t';
+  out += hash_hex(o.hash);
+  out += o.has_diagnostics ? "\t1\t" : "\t0\t";
+  append_escaped(out, path);
+  out += '\n';
+}
+
+void append_public(std::string& out, const std::string& path, const FileStamp& stamp) {
+  out += "P\t";
+  append_stamp(out, stamp);
+  out += '\t';
+  append_escaped(out, path);
+  out += '\n';
+}
+
+void append_outdated(std::string& out, const std::string& path, const std::string& date) {
+  out += "D\t";
+  append_escaped(out, date);
+  out += '\t';
+  append_escaped(out, path);
+  out += '\n';
+}
+
+void append_removal(std::string& out, char kind, const std::string& path) {
+  out += '-';
+  out += kind;
+  out += '\t';
+  append_escaped(out, path);
+  out += '\n';
+}
+
+}  // namespace
+
 std::string write_build_state(const BuildState& state) {
   std::string out(kOutputMarkerLine);
   out.reserve(128 * (state.sources.size() + state.outputs.size() + state.public_files.size()) + 256);
   out += kFormat;
-  out += "\nstarted\t" + std::to_string(state.started_ns) + "\nglobal\t" + hash_hex(state.global_key) + "\nhead\t";
-  append_escaped(out, state.head);
   out += '\n';
-  for (const auto& entry : state.sources) {
-    const auto& [path, s] = entry;
-    out += "S\t";
-    append_stamp(out, s.stamp);
-    out += '\t' + hash_hex(s.hash) + '\t' + (s.has_diagnostics ? "1" : "0") + '\t' +
-           (s.i18n_ready ? (*s.i18n_ready ? "1" : "0") : "-") + '\t' + (s.source_hash ? "1" : "0") + '\t';
-    append_escaped(out, s.source_hash.value_or(""));
-    out += '\t';
-    append_escaped(out, s.title);
-    out += '\t';
-    append_escaped(out, path);
-    out += '\n';
+  append_header(out, state);
+  for (const auto& [path, s] : state.sources) append_source(out, path, s);
+  for (const auto& [path, o] : state.outputs) append_output(out, path, o);
+  for (const auto& [path, stamp] : state.public_files) append_public(out, path, stamp);
+  for (const auto& [path, date] : state.outdated) append_outdated(out, path, date);
+  out += "end\n";
+  return out;
+}
+
+std::string build_state_journal(const BuildState& state, const BuildStateChanges& changes) {
+  std::string out = "journal\n";
+  append_header(out, state);
+  for (const std::string& path : changes.sources) {
+    auto it = state.sources.find(path);
+    if (it == state.sources.end()) {
+      append_removal(out, 'S', path);
+    } else {
+      append_source(out, path, it->second);
+    }
   }
-  for (const auto& entry : state.outputs) {
-    const auto& [path, o] = entry;
-    out += "O\t" + hash_hex(o.key) + '\t' + hash_hex(o.hash) + '\t' + (o.has_diagnostics ? "1" : "0") + '\t';
-    append_escaped(out, path);
-    out += '\n';
+  for (const std::string& path : changes.outputs) {
+    auto it = state.outputs.find(path);
+    if (it == state.outputs.end()) {
+      append_removal(out, 'O', path);
+    } else {
+      append_output(out, path, it->second);
+    }
   }
-  for (const auto& entry : state.public_files) {
-    const auto& [path, stamp] = entry;
-    out += "P\t";
-    append_stamp(out, stamp);
-    out += '\t';
-    append_escaped(out, path);
-    out += '\n';
+  for (const std::string& path : changes.public_files) {
+    auto it = state.public_files.find(path);
+    if (it == state.public_files.end()) {
+      append_removal(out, 'P', path);
+    } else {
+      append_public(out, path, it->second);
+    }
   }
-  for (const auto& entry : state.outdated) {
-    const auto& [path, date] = entry;
-    out += "D\t";
-    append_escaped(out, date);
-    out += '\t';
-    append_escaped(out, path);
-    out += '\n';
+  if (changes.outdated) {
+    out += "-D*\n";
+    for (const auto& [path, date] : state.outdated) append_outdated(out, path, date);
   }
   out += "end\n";
   return out;
@@ -162,6 +228,7 @@ std::optional<BuildState> read_build_state(std::string_view text) {
   std::string a, b, c;
   bool format = false;
   bool ended = false;
+  bool in_journal = false;
   while (!text.empty()) {
     std::size_t newline = text.find('\n');
     if (newline == std::string_view::npos || ended) return std::nullopt;  // cut short, or past the end
@@ -172,11 +239,28 @@ std::optional<BuildState> read_build_state(std::string_view text) {
       format = true;
       continue;
     }
+    if (in_journal) ++state.journal_lines;
     Fields f = fields_of(line);
     const std::string_view kind = f[0];
     bool ok = false;
     if (kind == "end" && f.size == 1) {
       ended = ok = true;
+    } else if (kind == "journal" && f.size == 1) {
+      ok = in_journal = true;
+    } else if (kind == "-D*" && f.size == 1) {
+      state.outdated.clear();
+      ok = true;
+    } else if (kind.size() == 2 && kind[0] == '-' && f.size == 2 && unescape(f[1], a)) {
+      ok = true;
+      if (kind[1] == 'S') {
+        state.sources.erase(a);
+      } else if (kind[1] == 'O') {
+        state.outputs.erase(a);
+      } else if (kind[1] == 'P') {
+        state.public_files.erase(a);
+      } else {
+        ok = false;
+      }
     } else if (kind == "started" && f.size == 2) {
       ok = parse_int(f[1], state.started_ns);
     } else if (kind == "global" && f.size == 2) {

@@ -6,8 +6,10 @@
 // but truthful (see build.h: a stale record only costs renders).
 //
 // Text, one record per line, fields separated by tabs (escaped in strings
-// as \t, \n, \r, \\). A record that cannot be read as a whole is no record:
-// the next build is a full one.
+// as \t, \n, \r, \\), ending in an "end" line. Later lines override earlier
+// ones, so a build can append a journal of its changes instead of writing
+// the whole record. A record that cannot be read as a whole (no "end" at
+// the end) is no record: the next build is a full one.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace skiff {
 
@@ -72,12 +75,31 @@ struct BuildState {
   PathMap<FileStamp> public_files;  // public/ files copied, by relative path
   // Outdated translations (display path → date, translation_status.h).
   PathMap<std::string> outdated;
+  // Lines read from journals (below): when they grow past a share of the
+  // record, the next build writes it whole again.
+  std::size_t journal_lines = 0;
+};
+
+// The entries a build changed, for a journal: paths whose record is new,
+// different or gone, and whether the outdated list changed.
+struct BuildStateChanges {
+  std::vector<std::string> sources;
+  std::vector<std::string> outputs;
+  std::vector<std::string> public_files;
+  bool outdated = false;
+  std::size_t size() const { return sources.size() + outputs.size() + public_files.size(); }
 };
 
 // The marker file's first line; the record follows it.
 inline constexpr std::string_view kOutputMarkerLine = "made by skiff build; safe to delete\n";
 
+// The whole record, marker line first.
 std::string write_build_state(const BuildState& state);
+// What to append to a record (after taking off its "end" line) so that it
+// reads as `state`: the header, the changed entries (removals as "-S",
+// "-O", "-P" lines), and "end". A build that changed a few pages of a large
+// site writes a few lines instead of the whole record.
+std::string build_state_journal(const BuildState& state, const BuildStateChanges& changes);
 // nullopt when `text` holds no complete record of this format.
 std::optional<BuildState> read_build_state(std::string_view text);
 
