@@ -406,6 +406,61 @@ BOOST_AUTO_TEST_CASE(layout_unknown_slot_keeps_fallback_content) {
   BOOST_TEST(html == "<div>kept</div>");
 }
 
+// --- mark_untranslated_links ---
+
+namespace {
+
+// The marker after a link to an untranslated page of "ar".
+const std::string kArMark =
+    " <span class=\"skiff-untranslated-mark\" title=\"لم تُترجم\">(<span lang=\"en\">EN</span>)</span>";
+
+std::string mark_ar(const Site& site, const std::string& html) {
+  LayoutPage page = page_in("ar", "faq");
+  return mark_untranslated_links(html, page, site.view);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(mark_links_to_untranslated_pages_in_every_attribute_form) {
+  Site site;
+  // guides/setup and old exist in English only; intro and faq in Arabic.
+  const std::string html =
+      "<p><a href=\"/docs/ar/old/\">a</a> <a href=\"/docs/ar/intro/\">b</a></p>\n"
+      "<p><A HREF = '/docs/ar/guides/setup/'>c</A> <a class=x href=../old/>d</a></p>\n"
+      "<p><a title=\"x\" hReF=\"/docs/ar/&#111;ld/\">e</a><a\nhref\n=\n\"old/\">f</a></p>\n";
+  const std::string expected =
+      "<p><a href=\"/docs/ar/old/\">a</a>" + kArMark + " <a href=\"/docs/ar/intro/\">b</a></p>\n"
+      "<p><A HREF = '/docs/ar/guides/setup/'>c</A>" + kArMark + " <a class=x href=../old/>d</a>" + kArMark + "</p>\n"
+      "<p><a title=\"x\" hReF=\"/docs/ar/&#111;ld/\">e</a>" + kArMark + "<a\nhref\n=\n\"old/\">f</a></p>\n";
+  BOOST_TEST(mark_ar(site, html) == expected);
+}
+
+BOOST_AUTO_TEST_CASE(mark_nothing_when_no_link_element_points_to_an_untranslated_page) {
+  Site site;
+  // An untranslated URL in text, in another attribute, in an <img>, in a
+  // comment, in a <link>, or behind a translated href: no marker.
+  const std::string html =
+      "<p>href=\"/docs/ar/old/\" <img src=\"/docs/ar/old/\"> <span title=\"href='/docs/ar/old/'\">x</span>"
+      "<!-- <a href=\"/docs/ar/old/\">c</a> --><link href=\"/docs/ar/old/\">"
+      "<a href=\"/docs/ar/intro/\" data-href=\"/docs/ar/old/\">t</a> <code>a=b</code> href= x=</p>\n";
+  BOOST_TEST(mark_ar(site, html) == html);
+  BOOST_TEST(mark_ar(site, "") == "");
+  BOOST_TEST(mark_ar(site, "=") == "=");
+  BOOST_TEST(mark_ar(site, "href=") == "href=");
+}
+
+BOOST_AUTO_TEST_CASE(mark_nothing_in_default_locale_or_fallback_pages) {
+  Site site;
+  const std::string html = "<a href=\"/docs/en/old/\">a</a>";
+  LayoutPage en = page_in("en", "intro");
+  BOOST_TEST(mark_untranslated_links(html, en, site.view) == html);
+  LayoutPage fallback = page_in("ar", "old");
+  fallback.fallback = true;
+  fallback.content_locale = "en";
+  const std::string ar = "<a href=\"/docs/ar/guides/setup/\">a</a>";
+  BOOST_TEST(mark_untranslated_links(ar, fallback, site.view) == ar);
+}
+
 // --- Layouts::find ---
 
 BOOST_AUTO_TEST_CASE(find_layout_by_frontmatter_value) {

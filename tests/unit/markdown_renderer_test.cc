@@ -1,6 +1,11 @@
 #define BOOST_TEST_MODULE markdown_renderer
 #include <boost/test/unit_test.hpp>
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -341,4 +346,101 @@ BOOST_AUTO_TEST_CASE(links_carry_their_text_and_start) {
   render("Some text and [a `link`](/x/) here.\n\n- item ![alt *t*](/i.png)\n", hooks);
   BOOST_TEST(hooks.links == (std::vector<std::string>{"a link@1:15", "alt t@3:8"}),
              boost::test_tools::per_element());
+}
+
+// --- UTF-8: invalid bytes and NUL become U+FFFD, as cmark's validating parse makes them ---
+
+namespace {
+
+// cmark-gfm itself, always validating, with the renderer's options and
+// extensions: the reference for text without headings, links or code.
+std::string cmark_reference(std::string_view markdown) {
+  cmark_gfm_core_extensions_ensure_registered();
+  const int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+  cmark_parser* parser = cmark_parser_new(options);
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser, ext);
+    }
+  }
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
+  std::string out(html);
+  std::free(html);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_and_nul_become_replacement_characters) {
+  RecordingHooks hooks;
+  BOOST_TEST(render("a\xFF" "b\n", hooks) == "<p>a\xEF\xBF\xBD" "b</p>\n");
+  BOOST_TEST(render(std::string("a\0b\n", 4), hooks) == "<p>a\xEF\xBF\xBD" "b</p>\n");
+  BOOST_TEST(render("caf\xC3\xA9 \xE6\x97\xA5 \xF0\x9F\x98\xB3\n", hooks) ==
+             "<p>caf\xC3\xA9 \xE6\x97\xA5 \xF0\x9F\x98\xB3</p>\n");
+  // Valid text right after invalid text: each parse decides for itself.
+  BOOST_TEST(render("x\xC0\xAFy\n", hooks) == cmark_reference("x\xC0\xAFy\n"));
+  BOOST_TEST(render("plain\n", hooks) == "<p>plain</p>\n");
+}
+
+BOOST_AUTO_TEST_CASE(utf8_handling_matches_cmark_validation_on_random_bytes) {
+  // Lead bytes of every class and their edge values, continuation bytes,
+  // NUL, line ends and ASCII, in random runs (long ones cross the 8-byte
+  // ASCII steps of the check at every alignment).
+  const std::vector<std::string> pieces = {
+      "a",        "bcdefghij", " ",         "\n",       "\r",       std::string(1, '\0'),
+      "\x80",     "\xBF",      "\xC0",      "\xC1",     "\xC2",     "\xDF",
+      "\xE0",     "\xE0\xA0",  "\xED",      "\xED\x9F", "\xED\xA0", "\xEF",
+      "\xF0",     "\xF0\x90",  "\xF0\x8F",  "\xF4",     "\xF4\x8F", "\xF4\x90",
+      "\xF5",     "\xF8",      "\xFF",      "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\xB3",
+      "\xEF\xBB\xBF", "*em*",  "- item\n",  "| a |\n|---|\n| b |\n"};
+  std::mt19937 random(7);
+  RecordingHooks hooks;
+  for (int round = 0; round < 5000; ++round) {
+    // Few kinds of piece per input, so that one kind of invalid sequence is
+    // often the only one (and text often entirely valid).
+    std::vector<std::string> palette = {"a", "\n"};
+    for (int k = 0; k < 2; ++k) palette.push_back(pieces[random() % pieces.size()]);
+    std::string markdown;
+    const int count = static_cast<int>(random() % 24);
+    for (int i = 0; i < count; ++i) markdown += palette[random() % palette.size()];
+    if (round % 3 == 0) markdown = "some ascii text before it " + markdown;
+    const std::string want = cmark_reference(markdown);
+    // Code blocks (indented lines) and headings (setext) go through the
+    // hooks, which the reference does not have.
+    if (want.find("<pre") != std::string::npos || want.find("<h") != std::string::npos) continue;
+    const std::string got = render(markdown, hooks);
+    BOOST_TEST_REQUIRE(got == want, "input #" << round);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(utf8_handling_matches_cmark_validation_for_every_lead_byte) {
+  // Every byte from 0x80 as a lead byte, followed by the edge values of
+  // each continuation range, at every length up to 4 and cut short.
+  const unsigned char second[] = {0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  const unsigned char later[] = {0x41, 0x80, 0xBF, 0xC0};
+  RecordingHooks hooks;
+  for (int lead = 0x80; lead <= 0xFF; ++lead) {
+    for (unsigned char b2 : second) {
+      for (unsigned char b3 : later) {
+        for (unsigned char b4 : later) {
+          const std::string bytes = {static_cast<char>(lead), static_cast<char>(b2), static_cast<char>(b3),
+                                     static_cast<char>(b4)};
+          for (std::size_t length = 1; length <= 4; ++length) {
+            // Before and after 8 ASCII bytes, and at the very end.
+            for (const std::string& markdown :
+                 {"abcdefgh" + bytes.substr(0, length) + "ijklmnop\n", "x" + bytes.substr(0, length)}) {
+              BOOST_TEST_REQUIRE(render(markdown, hooks) == cmark_reference(markdown),
+                                 "lead " << lead << " length " << length);
+            }
+          }
+          if (lead < 0xE0) break;  // the later bytes matter from 3-byte leads on
+        }
+        if (lead < 0xE0) break;
+      }
+    }
+  }
 }

@@ -9,6 +9,8 @@
 
 #include "build/process_pool.h"
 #include "markdown/markdown_renderer.h"
+#include "render/highlighter.h"
+#include "render/shared_cache.h"
 
 using namespace skiff;
 
@@ -114,4 +116,95 @@ BOOST_AUTO_TEST_CASE(parallel_markdown_keeps_every_extension) {
   int failures = 0;
   for (const Diagnostics& d : results) failures += d.error_count();
   BOOST_TEST(failures == 0);
+}
+
+// --- the cache the workers of one run share (render/shared_cache.h) ---
+
+BOOST_AUTO_TEST_CASE(workers_see_what_other_workers_stored) {
+  BOOST_TEST(!shared_cache::is_open());
+  // Item 0 stores a value and then waits until some other worker has
+  // stored one too; each other item stores its own key and reports which
+  // of the keys it can see. Every worker sees item 0's value once stored.
+  auto work = [](int i, Diagnostics&, std::string& out) {
+    if (!shared_cache::is_open()) {
+      out = "closed";
+      return;
+    }
+    const std::string key = "key-" + std::to_string(i % 7);
+    const std::string value = "value-" + std::to_string(i % 7) + std::string(static_cast<std::size_t>(i % 7) * 100, 'x');
+    shared_cache::insert(key, value);
+    shared_cache::insert(key, "a second, different value is ignored");
+    auto found = shared_cache::find(key);
+    out = found && *found == value ? "ok" : "missing " + key;
+  };
+  std::vector<WorkerResult> results = run_in_workers_with_output(200, 3, work, name_of, {});
+  for (const WorkerResult& r : results) BOOST_TEST(r.output == "ok");
+  BOOST_TEST(!shared_cache::is_open());  // closed again after the run
+}
+
+BOOST_AUTO_TEST_CASE(a_value_stored_by_one_worker_is_found_by_another) {
+  // Worker processes are siblings: item 0 stores, and the others wait (a
+  // bounded while) for it to appear; the pid tells whose process found it.
+  auto work = [](int i, Diagnostics&, std::string& out) {
+    if (i == 0) {
+      shared_cache::insert("shared-key", std::to_string(::getpid()));
+      out = "stored";
+      return;
+    }
+    for (int tries = 0; tries < 2000; ++tries) {
+      if (auto found = shared_cache::find("shared-key")) {
+        out = *found == std::to_string(::getpid()) ? "same process" : "other process";
+        return;
+      }
+      ::usleep(1000);
+    }
+    out = "never found";
+  };
+  std::vector<WorkerResult> results = run_in_workers_with_output(2, 2, work, name_of, {});
+  BOOST_TEST(results[0].output == "stored");
+  BOOST_TEST((results[1].output == "other process" || results[1].output == "same process"));
+}
+
+BOOST_AUTO_TEST_CASE(shared_cache_without_a_mapping_finds_nothing) {
+  BOOST_TEST(!shared_cache::is_open());
+  shared_cache::insert("k", "v");
+  BOOST_TEST(!shared_cache::find("k"));
+  BOOST_REQUIRE(shared_cache::open(std::size_t{1} << 20));
+  BOOST_TEST(!shared_cache::open());  // one at a time
+  BOOST_TEST(!shared_cache::find("k"));
+  shared_cache::insert("k", "v");
+  shared_cache::insert("", "");
+  BOOST_TEST(shared_cache::find("k").value_or("none") == "v");
+  BOOST_TEST(shared_cache::find("").value_or("none") == "");
+  // Full: inserts are dropped, earlier entries stay.
+  const std::string big(300'000, 'b');
+  for (int i = 0; i < 10; ++i) shared_cache::insert("big-" + std::to_string(i), big);
+  int stored = 0;
+  for (int i = 0; i < 10; ++i) stored += shared_cache::find("big-" + std::to_string(i)) ? 1 : 0;
+  BOOST_TEST(stored >= 1);
+  BOOST_TEST(stored < 10);
+  BOOST_TEST(shared_cache::find("k").value_or("none") == "v");
+  shared_cache::close();
+  BOOST_TEST(!shared_cache::find("k"));
+}
+
+BOOST_AUTO_TEST_CASE(highlighting_in_workers_matches_highlighting_here) {
+  // The highlighter keeps its lines in the shared cache: what workers get
+  // back (from their own work or another worker's) is what this process
+  // computes itself.
+  const std::vector<std::string> codes = {"const a = 1;\nlet b = 'x';\n", "", "\n", "x\r\ny\n\n",
+                                          "function f() { return 2; }", "// é 日 😳\n"};
+  auto work = [&](int i, Diagnostics&, std::string& out) {
+    auto lines = Highlighter::instance().highlight_lines("js", codes[static_cast<std::size_t>(i) % codes.size()]);
+    out = lines ? std::to_string(lines->size()) : "none";
+    if (lines) for (const std::string& line : *lines) out += "|" + line;
+  };
+  std::vector<WorkerResult> results = run_in_workers_with_output(60, 3, work, name_of, {});
+  Highlighter here;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto lines = here.highlight_lines("js", codes[i % codes.size()]);
+    std::string want = lines ? std::to_string(lines->size()) : "none";
+    if (lines) for (const std::string& line : *lines) want += "|" + line;
+    BOOST_TEST(results[i].output == want);
+  }
 }

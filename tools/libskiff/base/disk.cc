@@ -59,11 +59,17 @@ bool write_file(const fs::path& path, std::string_view data, std::string& error)
   // every folder of every path was a large share of its system time.
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0 && errno == ENOENT) {
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) {
-      error = "cannot create " + path.parent_path().string() + ": " + ec.message();
-      return false;
+    // Usually only the file's own folder is missing (a page's folder, its
+    // parent made for an earlier page): one mkdir, where
+    // create_directories would first stat the folder and its parent.
+    const fs::path parent = path.parent_path();
+    if (parent.empty() || ::mkdir(parent.c_str(), 0777) != 0) {
+      std::error_code ec;
+      fs::create_directories(parent, ec);
+      if (ec) {
+        error = "cannot create " + parent.string() + ": " + ec.message();
+        return false;
+      }
     }
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   }

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "base/disk.h"
+#include "base/html_entities.h"
 #include "base/html_escape.h"
 #include "base/html_ids.h"
 #include "base/source_text.h"
@@ -242,6 +243,48 @@ std::string outdated_notice_html(const LayoutPage& page, const SiteMapView& site
   return out;
 }
 
+namespace {
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Whether `test` holds for some value that follows `href` (any letter
+// case), optional spaces and `=`, read as for_each_html_link reads an
+// attribute value (quoted or bare, entities decoded). Every href value
+// for_each_html_link reports is among them, so when none passes the test,
+// no link needs a mark. A memchr hop from '=' to '=' costs far less than
+// parsing every tag of the page, and most translated pages have no link to
+// an untranslated page.
+template <typename Test>
+bool some_href_value(std::string_view html, Test&& test) {
+  const std::size_t size = html.size();
+  for (std::size_t eq = html.find('='); eq != std::string_view::npos; eq = html.find('=', eq + 1)) {
+    std::size_t name_end = eq;
+    while (name_end > 0 && is_html_space(html[name_end - 1])) --name_end;
+    if (name_end < 4) continue;
+    const char* n = html.data() + name_end - 4;
+    if ((n[0] | 0x20) != 'h' || (n[1] | 0x20) != 'r' || (n[2] | 0x20) != 'e' || (n[3] | 0x20) != 'f') continue;
+    std::size_t i = eq + 1;
+    while (i < size && is_html_space(html[i])) ++i;
+    std::string_view value;
+    if (i < size && (html[i] == '"' || html[i] == '\'')) {
+      std::size_t close = html.find(html[i], i + 1);
+      if (close == std::string_view::npos) close = size;
+      value = html.substr(i + 1, close - i - 1);
+    } else {
+      std::size_t begin = i;
+      while (i < size && !is_html_space(html[i]) && html[i] != '>') ++i;
+      value = html.substr(begin, i - begin);
+    }
+    if (value.empty()) continue;
+    if (test(value.find('&') == std::string_view::npos ? std::string(value) : decode_html_entities(value))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string mark_untranslated_links(const std::string& html, const LayoutPage& page,
                                     const SiteMapView& site) {
   const SiteConfig& config = *site.config;
@@ -257,6 +300,7 @@ std::string mark_untranslated_links(const std::string& html, const LayoutPage& p
     while (!slug.empty() && slug.back() == '/') slug.pop_back();
     return site.pages->find(page.locale, slug) < 0 && site.pages->find(config.default_locale, slug) >= 0;
   };
+  if (!some_href_value(html, untranslated)) return html;
   // Ends of the <a> elements to mark, in order.
   std::vector<std::size_t> ends;
   for_each_html_link(html, [&](const std::string& url, std::size_t offset, bool asset) {

@@ -14,6 +14,8 @@
 #include <mutex>
 #include <thread>
 
+#include "render/shared_cache.h"
+
 namespace skiff {
 namespace {
 
@@ -202,6 +204,9 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
   void* memory = ::mmap(nullptr, shared_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (memory == MAP_FAILED) return run_in_workers_with_output(count, 1, work, describe, progress);
   SharedState shared(memory, jobs);
+  // What one worker computes that the others may need again (highlighted
+  // code), shared from here on; closed once every worker has exited.
+  const bool cache_opened = shared_cache::open();
 
   std::vector<pid_t> pids;
   std::vector<int> fds;
@@ -278,6 +283,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     run_here(i);
   }
   ::munmap(memory, shared_bytes);
+  if (cache_opened) shared_cache::close();
   return results;
 }
 

@@ -5,7 +5,9 @@
 #include <cmark-gfm-extension_api.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -28,16 +30,85 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
-std::unique_ptr<cmark_parser, ParserDeleter> make_parser() {
+std::unique_ptr<cmark_parser, ParserDeleter> make_parser(int options) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kParseOptions));
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
   }
   return parser;
+}
+
+// Whether `text` is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
+// code points above U+10FFFF) without NUL bytes. For such text cmark's
+// CMARK_OPT_VALIDATE_UTF8 changes nothing (it replaces invalid sequences
+// and NULs with U+FFFD, line by line), so the parse can skip it. Eight
+// ASCII bytes are checked at once; pages are mostly ASCII.
+bool is_clean_utf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* end = p + text.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  while (p < end) {
+    if (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      // No byte >= 0x80 and no zero byte: eight plain ASCII characters.
+      if (((word | ((word - kOnes) & ~word)) & kHighs) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    const unsigned char c = *p;
+    if (c == 0) return false;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t length;
+    unsigned char min2 = 0x80;
+    unsigned char max2 = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) min2 = 0xA0;  // overlong
+      if (c == 0xED) max2 = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) min2 = 0x90;  // overlong
+      if (c == 0xF4) max2 = 0x8F;  // above U+10FFFF
+    } else {
+      return false;  // continuation byte, overlong 2-byte lead, or > 0xF4
+    }
+    if (static_cast<std::size_t>(end - p) < length) return false;
+    if (p[1] < min2 || p[1] > max2) return false;
+    for (std::size_t i = 2; i < length; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+    }
+    p += length;
+  }
+  return true;
+}
+
+// The parser for `markdown`, one per thread and kind, reused: cmark resets a
+// parser when it finishes a document (keeping its options and extensions),
+// and making one with its extensions costs about as much as parsing a short
+// fragment, of which a page has many (each component's children). Nested
+// render_markdown calls (components rendered while the outer tree is
+// rewritten) run after the outer parse finished, so sharing is safe.
+cmark_parser* parser_for(std::string_view markdown) {
+  thread_local std::unique_ptr<cmark_parser, ParserDeleter> validating;
+  thread_local std::unique_ptr<cmark_parser, ParserDeleter> trusting;
+  if (is_clean_utf8(markdown)) {
+    if (!trusting) trusting = make_parser(kParseOptions & ~CMARK_OPT_VALIDATE_UTF8);
+    return trusting.get();
+  }
+  if (!validating) validating = make_parser(kParseOptions);
+  return validating.get();
 }
 
 std::string_view literal_of(cmark_node* node) {
@@ -362,19 +433,20 @@ class TreeRewriter {
 
 std::string render_markdown(std::string_view markdown, bool is_inline, MarkdownHooks& hooks,
                             const MarkdownOptions& options) {
-  auto parser = make_parser();
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  cmark_parser* parser = parser_for(markdown);
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser));
+  // Kept by the reset that finishing does, so the nested parses below leave it.
+  cmark_llist* extensions = cmark_parser_get_syntax_extensions(parser);
   TreeRewriter rewriter(hooks, options, markdown);
   rewriter.rewrite(doc.get());
-  rewriter.finish_headings(cmark_parser_get_syntax_extensions(parser.get()));
+  rewriter.finish_headings(extensions);
 
   cmark_node* render_root = doc.get();
   cmark_node* first = cmark_node_first_child(doc.get());
   bool single_paragraph = first != nullptr && cmark_node_next(first) == nullptr &&
                           cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
-  char* html = cmark_render_html(render_root, kParseOptions,
-                                 cmark_parser_get_syntax_extensions(parser.get()));
+  char* html = cmark_render_html(render_root, kParseOptions, extensions);
   std::string out(html);
   std::free(html);
   if (is_inline && single_paragraph && out.size() >= 8 && out.compare(0, 3, "<p>") == 0 &&

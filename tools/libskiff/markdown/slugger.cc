@@ -79,9 +79,32 @@ icu::UnicodeString lower_case(std::string_view text) {
   return u;
 }
 
+// github_slug for ASCII text, where ICU's answer is simple: letters
+// lower-cased, digits, '_' and '-' kept, ' ' turned into '-', every other
+// character (punctuation, symbols, controls, tabs) removed. Most headings
+// are ASCII, and this skips two UTF-16 conversions and a property lookup
+// per character.
+bool ascii_slug(std::string_view text, std::string& out) {
+  out.reserve(text.size());
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return false;
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+      out += static_cast<char>(c);
+    } else if (c == ' ') {
+      out += '-';
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string github_slug(std::string_view text) {
+  std::string ascii;
+  if (ascii_slug(text, ascii)) return ascii;
   const icu::UnicodeString lower = lower_case(text);
   icu::UnicodeString kept;
   for (int32_t i = 0; i < lower.length();) {

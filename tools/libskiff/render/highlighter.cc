@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <list>
 #include <mutex>
@@ -23,6 +24,7 @@
 
 #include "base/html_escape.h"
 #include "base/utf8.h"
+#include "render/shared_cache.h"
 
 // The rcc output for syntax/syntax.qrc (meson: qt5.compile_resources, name
 // skiff_syntax). rcc registers the resource from a static initialiser, but
@@ -424,6 +426,40 @@ class LineCache {
   std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;
 };
 
+// Lines as stored in the shared cache: a 32-bit count, then each line as a
+// 32-bit size and its bytes.
+std::string encode_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  auto put = [&](std::uint32_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); };
+  put(static_cast<std::uint32_t>(lines.size()));
+  for (const std::string& line : lines) {
+    put(static_cast<std::uint32_t>(line.size()));
+    out += line;
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> decode_lines(std::string_view data) {
+  auto take = [&](std::uint32_t& n) {
+    if (data.size() < sizeof n) return false;
+    std::memcpy(&n, data.data(), sizeof n);
+    data.remove_prefix(sizeof n);
+    return true;
+  };
+  std::uint32_t count = 0;
+  if (!take(count)) return std::nullopt;
+  std::vector<std::string> lines;
+  lines.reserve(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t size = 0;
+    if (!take(size) || data.size() < size) return std::nullopt;
+    lines.emplace_back(data.substr(0, size));
+    data.remove_prefix(size);
+  }
+  if (!data.empty()) return std::nullopt;
+  return lines;
+}
+
 }  // namespace
 
 // ---- Highlighter -------------------------------------------------------------
@@ -526,6 +562,19 @@ std::optional<std::vector<std::string>> Highlighter::highlight_lines(std::string
 
   std::lock_guard lock(impl_->mutex);
   if (const std::vector<std::string>* cached = impl_->cache.find(key)) return *cached;
+  // Another worker process of this build may have highlighted it already.
+  std::string shared_key;
+  if (shared_cache::is_open()) {
+    shared_key = "highlight";
+    shared_key += '\0';
+    shared_key += key;
+    if (std::optional<std::string_view> stored = shared_cache::find(shared_key)) {
+      if (std::optional<std::vector<std::string>> lines = decode_lines(*stored)) {
+        impl_->cache.insert(std::move(key), *lines);
+        return lines;
+      }
+    }
+  }
 
   LineHighlighter& highlighter = impl_->line_highlighter;
   highlighter.setDefinition(impl_->repository->definitionForName(language_it->second.definition));
@@ -555,6 +604,7 @@ std::optional<std::vector<std::string>> Highlighter::highlight_lines(std::string
     lines.push_back(std::move(html));
   }
 
+  if (shared_cache::is_open()) shared_cache::insert(shared_key, encode_lines(lines));
   impl_->cache.insert(std::move(key), lines);
   return lines;
 }
