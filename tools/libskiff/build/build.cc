@@ -421,19 +421,26 @@ void copy_public(const Site& site, const std::vector<OutputPage>& outputs, const
 }
 
 // Generates the shared files (all of them, or with `dashboard_only` just
-// the translation dashboard) and writes those whose bytes changed.
+// the translation dashboard) and writes those whose bytes differ from the
+// record. Runs as one item of the worker pool, beside the pages (the
+// sitemap of a large site takes as long as dozens of pages), so it only
+// reads `changes`; `out` gets a line per file for record_site_files:
+// hash, 'w' or '-', the path.
 void write_site_files(const Site& site, const std::optional<I18nStatus>& status, const WriteTarget& target,
-                      bool dashboard_only, OutputChanges& changes, BuildResult& result) {
+                      bool dashboard_only, const OutputChanges& changes, Diagnostics& diagnostics,
+                      std::string& out) {
   std::string error;
   auto write = [&](const std::string& rel, const std::string& data) {
-    OutputRecord* before = changes.output_record(rel);
+    auto before = changes.state.outputs.find(rel);
     bool written = false;
     bool ok = true;
-    std::uint64_t hash = write_output(target, rel, data, before, written, error, ok);
-    if (!ok) result.diagnostics.error(rel, {}, error);
-    changes.record_output(rel, before, changes.state.global_key, hash, false);
-    if (written && target.in_place) changes.pending.push_back(rel);
-    if (written) ++changes.written;
+    std::uint64_t hash = write_output(target, rel, data, before == changes.state.outputs.end() ? nullptr : &before->second,
+                                      written, error, ok);
+    if (!ok) {
+      diagnostics.error(rel, {}, error);
+      return;
+    }
+    out += hash_hex(hash) + (written ? 'w' : '-') + rel + '\n';
   };
   if (!dashboard_only) {
     write("_skiff/skiff.css", site.assets.css);
@@ -446,6 +453,23 @@ void write_site_files(const Site& site, const std::optional<I18nStatus>& status,
     I18nDashboardOptions dashboard;
     dashboard.site_links = true;
     write(kDashboardFile, i18n_dashboard_html(*status, site.config, dashboard));
+  }
+}
+
+// The parent's half of write_site_files: records what the worker wrote.
+void record_site_files(std::string_view lines, const WriteTarget& target, OutputChanges& changes) {
+  while (!lines.empty()) {
+    std::size_t end = lines.find('\n');
+    std::string_view line = lines.substr(0, end);
+    lines.remove_prefix(end == std::string_view::npos ? lines.size() : end + 1);
+    std::uint64_t hash = 0;
+    if (line.size() < 18 || !parse_hash_hex(line.substr(0, 16), hash)) continue;
+    const std::string file(line.substr(17));
+    changes.record_output(file, changes.output_record(file), changes.state.global_key, hash, false);
+    if (line[16] == 'w') {
+      ++changes.written;
+      if (target.in_place) changes.pending.push_back(file);
+    }
   }
 }
 
@@ -898,22 +922,39 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   }
   result.incremental = target.in_place;
   if (shared_files) copy_public(site, outputs, target, changes, result);
+  // Shared files read the whole site (the global key) and, for the
+  // dashboard, the translation status: written again when either moved.
+  // They are item 0 of the pool, so they are done while pages render.
+  const bool shared_all = shared_files && (!target.in_place || previous_global != global);
+  const bool shared_dashboard = shared_files && site.config.i18n_dashboard && !status_reused;
+  const int shared_items = shared_all || shared_dashboard ? 1 : 0;
+  if (shared_files && !shared_all) {
+    for (const std::string& file : shared_file_names(site)) {
+      if (OutputRecord* record = changes.output_record(file)) record->seen = true;
+    }
+  }
   // A few pages render faster here than the workers start.
   constexpr std::size_t kWorthWorkers = 16;
+  const std::size_t items = render.size() + static_cast<std::size_t>(shared_items);
   std::vector<WorkerResult> rendered = run_in_workers_with_output(
-      static_cast<int>(render.size()), render.size() < kWorthWorkers ? 1 : jobs,
+      static_cast<int>(items), items < kWorthWorkers ? 1 : jobs,
       [&](int i, Diagnostics& out, std::string& data) {
-        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i)]);
+        if (i < shared_items) {
+          write_site_files(site, status, target, !shared_all, changes, out, data);
+          return;
+        }
+        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i - shared_items)]);
         render_one(site, outputs[k], target, recorded[k], options.markdown, out, data);
       },
       [&](int i) {
-        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i)]);
+        if (i < shared_items) return std::string("the site's shared files (index.html, 404.html, sitemap.xml)");
+        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i - shared_items)]);
         return site.pages.pages()[static_cast<std::size_t>(outputs[k].source)].display_path;
       },
       progress);
   for (std::size_t i = 0; i < render.size(); ++i) {
     const auto k = static_cast<std::size_t>(render[i]);
-    const WorkerResult& r = rendered[i];
+    const WorkerResult& r = rendered[i + static_cast<std::size_t>(shared_items)];
     result.diagnostics.append(r.diagnostics);
     std::uint64_t hash = 0;
     const bool ok = r.output.size() == 17 && parse_hash_hex(std::string_view(r.output).substr(0, 16), hash);
@@ -925,24 +966,16 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     }
     if (!ok && target.in_place) discard_pending(result.out, files[k]);  // a worker that died mid-write
   }
+  if (shared_files && site.config.url.empty()) {
+    result.diagnostics.warning("site.yml", {}, "no `url` set: sitemap.xml and canonical links use paths, not absolute URLs");
+  }
+  if (shared_items > 0) {
+    result.diagnostics.append(rendered[0].diagnostics);
+    record_site_files(rendered[0].output, target, changes);
+  }
   result.rendered = static_cast<int>(render.size());
   for (const OutputPage& o : outputs) {
     (o.fallback ? result.fallbacks_per_locale : result.pages_per_locale)[o.locale]++;
-  }
-  if (shared_files) {
-    if (site.config.url.empty()) {
-      result.diagnostics.warning("site.yml", {}, "no `url` set: sitemap.xml and canonical links use paths, not absolute URLs");
-    }
-    // Shared files read the whole site (the global key) and, for the
-    // dashboard, the translation status.
-    const bool all = !target.in_place || previous_global != global;
-    const bool dashboard = site.config.i18n_dashboard && !status_reused;
-    if (!all) {
-      for (const std::string& file : shared_file_names(site)) {
-        if (OutputRecord* record = changes.output_record(file)) record->seen = true;
-      }
-    }
-    if (all || dashboard) write_site_files(site, status, target, !all, changes, result);
   }
   sweep_leftovers(changes, target.in_place);
   result.written = changes.written;
