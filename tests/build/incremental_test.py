@@ -211,24 +211,78 @@ with tempfile.TemporaryDirectory() as tmp:
     page.write_text(page.read_text().replace("titlex: ", "title: ", 1))
     step("warning fixed")
 
-    # A failed build changes nothing and leaves no pending files.
+    # A failed build changes nothing and leaves no pending files, nor the
+    # folders a new page and a new public file would have needed.
     before = snapshot(inc)
+    before_folders = folders(inc)
     marker_text = (inc / MARKER).read_bytes()
     page = site / "pages/en/guides/lint.md"
     good = page.read_text()
     page.write_text(good.replace("layout: ~/layouts/MainLayout.astro", "layout: ~/layouts/Missing.astro", 1) + "\nmore\n")
+    (site / "pages/en/guides/brand-new.md").write_text("---\nlayout: ~/layouts/MainLayout.astro\ntitle: Brand new\n---\n\nText.\n")
+    (site / "public/new-folder").mkdir()
+    (site / "public/new-folder/file.txt").write_text("x\n")
     run_build(site, inc, expect=1)
     check(snapshot(inc) == before, "a failed build changed the output")
+    check(folders(inc) == before_folders, f"a failed build left folders: {sorted(set(folders(inc)) - set(before_folders))}")
     check((inc / MARKER).read_bytes() == marker_text, "a failed build changed the record")
     check(not list(inc.rglob("*.skiff-new")), "a failed build left pending files")
     page.write_text(good)
     step("after a failed build")
+    (site / "pages/en/guides/brand-new.md").unlink()
+    shutil.rmtree(site / "public/new-folder")
+    step("after the failed build's additions are gone")
+
+    # A build killed while writing: its record is open (no end line) and a
+    # pending file is left. The next build is a full one into a fresh
+    # folder, with no stray file.
+    marker = inc / MARKER
+    marker.write_bytes(marker.read_bytes()[:-4])
+    (inc / "en" / "stray.html.skiff-new").write_text("half a page")
+    run = run_build(site, inc)
+    check("incremental" not in run.stdout, f"an open record was trusted:\n{run.stdout}")
+    check(not list(inc.rglob("*.skiff-new")), "the killed build's pending file survived")
+    step("after a killed build", expect_changed=set())
+
+    # Public files with names skiff uses for itself are not copied.
+    (site / "public/.skiff-output").write_text("not a marker\n")
+    (site / "public/x.skiff-new").write_text("x\n")
+    run, _ = step("reserved public names")
+    check("reserved" in run.stderr, f"no warning for reserved public names:\n{run.stderr}")
+    check(not (inc / "x.skiff-new").exists(), "public/x.skiff-new was copied")
+    check((inc / MARKER).read_text().startswith("made by skiff build"), "public/.skiff-output replaced the marker")
+    (site / "public/.skiff-output").unlink()
+    (site / "public/x.skiff-new").unlink()
+    step("reserved public names removed")
+
+    # A record from another part of a split build is not used: the merged
+    # or reused folder gets a full build.
+    run_build(site, inc, "--locale", "en")
+    run = run_build(site, inc)
+    check("incremental" not in run.stdout, f"another part's record was trusted:\n{run.stdout}")
+    step("after a part of the build")
 
     # A damaged record: a full build, still the same result.
     (inc / MARKER).write_text((inc / MARKER).read_text()[:-20])
     run = run_build(site, inc)
     check("incremental" not in run.stdout, f"a damaged record was trusted:\n{run.stdout}")
     step("after a damaged record", expect_changed=set())
+
+    # Outside git, i18nSourceHash alone decides (no date): editing the
+    # source of a hash-marked translation adds the outdated notice.
+    plain = tmp / "plain"
+    shutil.copytree(SOURCE_ROOT / "site", plain, ignore=shutil.ignore_patterns("dist", ".skiff-cache"))
+    # The copy sits inside this temporary folder, not in a git work tree.
+    mark = subprocess.run([SKIFF, "i18n", str(plain), "--mark", "pages/es/guides/code-blocks.md"],
+                          capture_output=True, text=True)
+    check(mark.returncode == 0, f"skiff i18n --mark outside git: exit {mark.returncode}\n{mark.stderr}")
+    site = plain
+    inc = tmp / "inc-plain"
+    run_build(site, inc)
+    source = site / "pages/en/guides/code-blocks.md"
+    source.write_text(source.read_text() + "\nA change outside git.\n")
+    run, replaced = step("outside git: source of a hash-marked translation edited")
+    check("es/guides/code-blocks/index.html" in replaced, "outside git: the hash-marked translation was not rebuilt")
 
 if failures:
     print("\n".join(failures))

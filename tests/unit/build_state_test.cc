@@ -155,3 +155,28 @@ BOOST_AUTO_TEST_CASE(a_journal_appended_to_a_record_reads_as_the_new_state) {
   BOOST_TEST(!read_build_state(std::string_view(twice).substr(0, twice.size() - 4)).has_value());
   BOOST_TEST(read_build_state(write_build_state(third))->journal_lines == 0u);
 }
+
+BOOST_AUTO_TEST_CASE(a_record_with_a_path_out_of_the_output_is_no_record) {
+  for (const char* path : {"../etc/passwd", "/etc/passwd", "en/../../x", "a//b", "./a", "", "en/.."}) {
+    BuildState state = sample();
+    state.outputs[path] = {1, 2, false};
+    BOOST_TEST(!read_build_state(write_build_state(state)).has_value(), path);
+    BuildState with_public = sample();
+    with_public.public_files[path] = {1, 2, 3};
+    BOOST_TEST(!read_build_state(write_build_state(with_public)).has_value(), path);
+  }
+  // Dots inside names are fine.
+  BuildState state = sample();
+  state.outputs["en/a..b/index.html"] = {1, 2, false};
+  state.public_files[".well-known/x"] = {1, 2, 3};
+  BOOST_TEST(read_build_state(write_build_state(state)).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_part_of_a_split_build_is_kept) {
+  BuildState state = sample();
+  state.part = "--locale es,ja --shard 2/8";
+  auto back = read_build_state(write_build_state(state));
+  BOOST_TEST_REQUIRE(back.has_value());
+  BOOST_TEST(back->part == state.part);
+  BOOST_TEST(read_build_state(write_build_state(sample()))->part.empty());
+}

@@ -48,3 +48,10 @@ BOOST_AUTO_TEST_CASE(the_program_has_a_stable_build_id) {
   BOOST_TEST(id.find_first_not_of("0123456789abcdef") == std::string::npos);
   BOOST_TEST(skiff::program_build_id() == id);
 }
+
+BOOST_AUTO_TEST_CASE(the_program_identity_names_its_libraries) {
+  std::string identity = skiff::program_identity();
+  BOOST_TEST(identity.starts_with(skiff::program_build_id()));
+  BOOST_TEST(identity.find("libc.so") != std::string::npos);  // every program loads libc
+  BOOST_TEST(skiff::program_identity() == identity);
+}

@@ -2,8 +2,10 @@
 
 #include <elf.h>
 #include <link.h>
+#include <sys/stat.h>
 
 #include <cstring>
+#include <string>
 
 namespace skiff {
 namespace {
@@ -42,6 +44,32 @@ std::string program_build_id() {
   std::string id;
   dl_iterate_phdr(find_build_id, &id);
   return id;
+}
+
+namespace {
+
+void add_stamp(std::string& out, const char* path) {
+  struct stat st;
+  if (::stat(path, &st) != 0) return;
+  out += path;
+  out += ' ' + std::to_string(st.st_size) + ' ' + std::to_string(st.st_mtim.tv_sec) + '.' +
+         std::to_string(st.st_mtim.tv_nsec) + '\n';
+}
+
+int add_library(struct dl_phdr_info* info, std::size_t, void* data) {
+  // The program itself has an empty name; the kernel's vDSO has no file.
+  if (info->dlpi_name != nullptr && info->dlpi_name[0] == '/') add_stamp(*static_cast<std::string*>(data), info->dlpi_name);
+  return 0;
+}
+
+}  // namespace
+
+std::string program_identity() {
+  std::string out = program_build_id();
+  if (out.empty()) add_stamp(out, "/proc/self/exe");
+  out += '\n';
+  dl_iterate_phdr(add_library, &out);
+  return out;
 }
 
 }  // namespace skiff

@@ -12,4 +12,10 @@ namespace skiff {
 // Hex digits of the build ID, or "" when the executable has none.
 std::string program_build_id();
 
+// What the running program is made of: its build ID (or, without one, the
+// executable's size and mtime) and the path, size and mtime of every
+// shared library it loaded. Changes when skiff is rebuilt or a library it
+// uses is upgraded; the same for every run in between.
+std::string program_identity();
+
 }  // namespace skiff

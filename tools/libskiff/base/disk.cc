@@ -141,20 +141,25 @@ void list_folder(int dir, const std::string& prefix, const fs::path& root, std::
     ::close(dir);
     return;
   }
-  while (const dirent* entry = ::readdir(stream)) {
+  for (;;) {
+    errno = 0;
+    const dirent* entry = ::readdir(stream);
+    if (entry == nullptr) {
+      if (errno != 0) errors.push_back("cannot list " + (root / prefix).string() + ": " + std::strerror(errno));
+      break;
+    }
     const char* name = entry->d_name;
     if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
     unsigned char type = entry->d_type;
-    if (type == DT_LNK || type == DT_UNKNOWN) {
+    if (type == DT_UNKNOWN) {  // file systems that do not say: ask
       struct stat st;
-      if (::fstatat(::dirfd(stream), name, &st, type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW) != 0) continue;  // dangling link
-      if (S_ISREG(st.st_mode)) {
-        type = DT_REG;
-      } else if (S_ISDIR(st.st_mode) && entry->d_type == DT_UNKNOWN) {
-        type = DT_DIR;
-      } else {
-        continue;  // a link to a folder, or not a file
-      }
+      if (::fstatat(::dirfd(stream), name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+    }
+    if (type == DT_LNK) {  // followed to a file, never to a folder
+      struct stat st;
+      if (::fstatat(::dirfd(stream), name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;  // dangling, or a folder
+      type = DT_REG;
     }
     if (type == DT_REG) {
       files.push_back(prefix + name);
@@ -176,7 +181,11 @@ std::vector<std::string> list_files(const fs::path& root, std::vector<std::strin
   std::vector<std::string> files;
   int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) {
-    if (errno != ENOENT && errno != ENOTDIR) errors.push_back("cannot list " + root.string() + ": " + std::strerror(errno));
+    // A missing root is an empty list; so is an unreadable one, as
+    // unreadable folders below it are skipped.
+    if (errno != ENOENT && errno != ENOTDIR && errno != EACCES) {
+      errors.push_back("cannot list " + root.string() + ": " + std::strerror(errno));
+    }
     return files;
   }
   list_folder(dir, "", root, files, errors);

@@ -102,6 +102,18 @@ int shard_of(std::string_view file, int shards) {
   return static_cast<int>(fnv1a(file) % static_cast<std::uint64_t>(shards)) + 1;
 }
 
+// The part of the site a build makes, for the record: "" for all of it,
+// else "--locale es,fr --shard 2/8" as given.
+std::string part_name(const BuildOptions& options) {
+  std::string part;
+  if (!options.locales.empty()) {
+    part += "--locale ";
+    for (std::size_t i = 0; i < options.locales.size(); ++i) part += (i > 0 ? "," : "") + options.locales[i];
+  }
+  if (options.shards > 1) part += (part.empty() ? "" : " ") + std::string("--shard ") + std::to_string(options.shard) + "/" + std::to_string(options.shards);
+  return part;
+}
+
 // Whether this build is the part that writes the shared files.
 bool writes_shared_files(const Site& site, const BuildOptions& options) {
   bool default_locale = options.locales.empty() ||
@@ -339,6 +351,11 @@ struct OutputChanges {
   bool changed = false;
   BuildStateChanges delta;      // what changed, for a journal (build_state.h)
   std::size_t record_bytes = 0;  // size of the marker file the record was read from
+  // In place: the record's "end" line was taken off before the first
+  // pending file was written (open_record), so that a build killed from
+  // then on leaves no record, and the next build is a full one into a
+  // fresh folder (which leaves no stray NAME.skiff-new behind).
+  bool record_open = false;
   std::vector<std::string> pending;   // written as NAME.skiff-new (in place)
   std::vector<std::string> removals;  // files the site no longer has (in place)
   std::set<std::string, std::less<>> public_seen;
@@ -365,60 +382,6 @@ struct OutputChanges {
     return it == state.outputs.end() ? nullptr : &it->second;
   }
 };
-
-// Public files that a generated file replaces: each clash is a warning,
-// never a silent replacement. Only files that could clash are looked up.
-std::set<std::string, std::less<>> clashing_public_files(const Site& site, const std::vector<OutputPage>& outputs,
-                                                         BuildResult& result) {
-  std::set<std::string, std::less<>> clashes;
-  std::vector<std::string> shared = shared_file_names(site);
-  std::set<std::string, std::less<>> generated(shared.begin(), shared.end());
-  bool pages_listed = false;
-  for (const std::string& file : site.public_files) {
-    if (file.ends_with("index.html") && !pages_listed) {
-      for (const OutputPage& o : outputs) {
-        generated.insert(output_file(o.locale, site.pages.pages()[static_cast<std::size_t>(o.source)].slug));
-      }
-      pages_listed = true;
-    }
-    if (generated.count(file) > 0) {
-      result.diagnostics.warning("public/" + file, {}, "replaced by the file skiff generates at the same path");
-      clashes.insert(file);
-    }
-  }
-  return clashes;
-}
-
-// public/ into the output. A full build copies the tree first, so that
-// generated files overwrite clashes; in place, files whose stamp is the one
-// recorded are left alone and clashes are skipped (files gone from public/
-// are swept with the other leftovers).
-void copy_public(const Site& site, const std::vector<OutputPage>& outputs, const WriteTarget& target,
-                 OutputChanges& changes, BuildResult& result) {
-  std::set<std::string, std::less<>> clashes = clashing_public_files(site, outputs, result);
-  const std::filesystem::path from = site.root / "public";
-  std::string error;
-  if (!target.in_place) {
-    if (!copy_tree(from, target.dir, error)) result.diagnostics.error("public", {}, error);
-  }
-  for (const std::string& file : site.public_files) {
-    if (clashes.count(file) > 0) continue;
-    std::optional<FileStamp> stamp = stamp_of(from / file);
-    if (!stamp) continue;  // gone since it was listed: the copy reported it, or the next build will
-    changes.public_seen.insert(file);
-    auto before = changes.state.public_files.find(file);
-    if (before != changes.state.public_files.end() && before->second == *stamp) continue;
-    changes.state.public_files[file] = *stamp;
-    changes.changed = true;
-    changes.delta.public_files.push_back(file);
-    if (!target.in_place) continue;
-    if (copy_pending(from / file, target.dir, file, error)) {
-      changes.pending.push_back(file);
-    } else {
-      result.diagnostics.error("public/" + file, {}, error);
-    }
-  }
-}
 
 // Generates the shared files (all of them, or with `dashboard_only` just
 // the translation dashboard) and writes those whose bytes differ from the
@@ -556,30 +519,42 @@ std::vector<char> reuse_sources(Site& site, BuildState* state, int jobs, std::ve
   return need;
 }
 
-// The global key: see above.
-std::uint64_t global_key(const Site& site, const BuildOptions& options) {
+// The part of the global key that hashes the site's own input files
+// (site.yml, locales/, layouts/, components/). Taken before the site is
+// loaded: if a file changes in between, the key is older than the HTML,
+// and the next build renders again (the other order could keep stale pages
+// forever).
+std::uint64_t input_files_key(const std::filesystem::path& root) {
   KeyHash key;
-  key.add(std::string_view("skiff build 1"));
-  // skiff itself: its build ID, or (without one) the executable's stamp.
-  static const std::string build_id = program_build_id();
-  key.add(std::string_view(build_id));
-  if (std::optional<FileStamp> self = build_id.empty() ? stamp_of("/proc/self/exe") : std::nullopt) {
-    key.add(static_cast<std::uint64_t>(self->size)).add(static_cast<std::uint64_t>(self->mtime_ns)).add(self->inode);
-  }
-  key.add(static_cast<std::uint64_t>(options.markdown.safe));
-  for (const std::string& locale : options.locales) key.add(locale);
-  key.add(static_cast<std::uint64_t>(options.shard)).add(static_cast<std::uint64_t>(options.shards));
   std::vector<std::string> errors;
   std::string error;
   auto add_file = [&](const std::filesystem::path& file, const std::string& name) {
     key.add(name);
     if (auto bytes = read_file(file, error)) key.add(content_hash(*bytes));
   };
-  add_file(site.root / "site.yml", "site.yml");
+  add_file(root / "site.yml", "site.yml");
   for (const char* folder : {"locales", "layouts", "components"}) {
     key.add(std::string_view(folder));
-    for (const std::string& file : list_files(site.root / folder, errors)) add_file(site.root / folder / file, file);
+    for (const std::string& file : list_files(root / folder, errors)) add_file(root / folder / file, file);
   }
+  return key.value();
+}
+
+// The global key: see above. `files` is input_files_key().
+std::uint64_t global_key(const Site& site, const BuildOptions& options, std::uint64_t files) {
+  KeyHash key;
+  key.add(std::string_view("skiff build 2"));
+  // skiff itself and the libraries it loaded (cmark-gfm, the syntax
+  // highlighter and its grammars, ICU...): an upgrade can change the HTML.
+  static const std::string identity = program_identity();
+  key.add(std::string_view(identity));
+  key.add(static_cast<std::uint64_t>(options.markdown.safe));
+  for (const std::string& locale : options.locales) key.add(locale);
+  key.add(static_cast<std::uint64_t>(options.shard)).add(static_cast<std::uint64_t>(options.shards));
+  key.add(files);
+  // The locales as configured (without site.yml they come from pages/'s folders).
+  key.add(site.config.default_locale);
+  for (const std::string& locale : site.config.locales) key.add(locale);
   key.add(std::string_view("public"));
   for (const std::string& file : site.public_files) key.add(file);
   key.add(std::string_view("pages"));
@@ -601,7 +576,7 @@ std::uint64_t page_key(const Site& site, std::uint64_t global, const OutputPage&
   buffer += output.locale;
   auto outdated = site.outdated.find(output.source);
   if (!output.fallback && outdated != site.outdated.end()) {
-    buffer += "\0outdated\0";  // locale codes hold no NUL: no other key reads the same
+    buffer.append("\0outdated\0", 10);  // locale codes hold no NUL: no other key reads the same
     buffer += outdated->second;
   }
   return content_hash(buffer);
@@ -736,26 +711,99 @@ bool append_record(const std::filesystem::path& marker, const std::string& journ
   return ok;
 }
 
+// Opens the record (once) before anything is written in place.
+bool ensure_record_open(const std::filesystem::path& out, OutputChanges& changes, std::string& error) {
+  if (changes.record_open) return true;
+  if (!open_record(out / kOutputMarker, changes.record_bytes, error)) return false;
+  changes.record_open = true;
+  return true;
+}
+
+// Public files that a generated file replaces: each clash is a warning,
+// never a silent replacement. Only files that could clash are looked up.
+std::set<std::string, std::less<>> clashing_public_files(const Site& site, const std::vector<OutputPage>& outputs,
+                                                         BuildResult& result) {
+  std::set<std::string, std::less<>> clashes;
+  std::vector<std::string> shared = shared_file_names(site);
+  std::set<std::string, std::less<>> generated(shared.begin(), shared.end());
+  bool pages_listed = false;
+  for (const std::string& file : site.public_files) {
+    if (file.ends_with("index.html") && !pages_listed) {
+      for (const OutputPage& o : outputs) {
+        generated.insert(output_file(o.locale, site.pages.pages()[static_cast<std::size_t>(o.source)].slug));
+      }
+      pages_listed = true;
+    }
+    if (generated.count(file) > 0) {
+      result.diagnostics.warning("public/" + file, {}, "replaced by the file skiff generates at the same path");
+      clashes.insert(file);
+    } else if (file == kOutputMarker || file.ends_with(".skiff-new")) {
+      result.diagnostics.warning("public/" + file, {}, "not copied: the name is reserved for skiff's own files in the output");
+      clashes.insert(file);
+    }
+  }
+  return clashes;
+}
+
+// public/ into the output. A full build copies the tree, so that generated
+// files overwrite clashes; in place, files whose stamp is the one recorded
+// (and older than the racy window, as for pages) are left alone and
+// clashes are skipped (files gone from public/ are swept with the other
+// leftovers). Stamps are taken before copying: a file that changes during
+// the copy is copied again next time.
+void copy_public(const Site& site, const std::vector<OutputPage>& outputs, const WriteTarget& target,
+                 std::int64_t previous_started_ns, OutputChanges& changes, BuildResult& result) {
+  std::set<std::string, std::less<>> clashes = clashing_public_files(site, outputs, result);
+  const std::filesystem::path from = site.root / "public";
+  std::string error;
+  std::vector<std::string> copy;
+  for (const std::string& file : site.public_files) {
+    if (clashes.count(file) > 0) continue;
+    std::optional<FileStamp> stamp = stamp_of(from / file);
+    if (!stamp) continue;  // gone since it was listed: the copy reports it, or the next build will
+    changes.public_seen.insert(file);
+    auto before = changes.state.public_files.find(file);
+    const bool trusted = before != changes.state.public_files.end() && before->second == *stamp &&
+                         stamp->mtime_ns < previous_started_ns - kRacyWindowNs;
+    if (target.in_place && trusted) continue;
+    if (before == changes.state.public_files.end() || !(before->second == *stamp)) {
+      changes.state.public_files[file] = *stamp;
+      changes.changed = true;
+      changes.delta.public_files.push_back(file);
+    }
+    copy.push_back(file);
+  }
+  for (const std::string& file : copy) {
+    if (!target.in_place) {
+      std::error_code ec;
+      std::filesystem::create_directories((target.dir / file).parent_path(), ec);
+      if (!ec) std::filesystem::copy_file(from / file, target.dir / file, std::filesystem::copy_options::overwrite_existing, ec);
+      if (ec) result.diagnostics.error("public/" + file, {}, "cannot copy to the output: " + ec.message());
+      continue;
+    }
+    if (ensure_record_open(target.dir, changes, error) && copy_pending(from / file, target.dir, file, error)) {
+      changes.pending.push_back(file);
+    } else {
+      result.diagnostics.error("public/" + file, {}, error);
+    }
+  }
+}
+
 // Puts an in-place build's pending files into place, and updates the
-// record. While files are being renamed the marker holds no valid record
-// (its "end" line is gone, or the marker line stands alone), so a build
-// stopped halfway leaves nothing that could vouch for a file it did not
-// replace: the next build is then a full one. The record is updated by a
+// record. The record was opened before the first pending file was written
+// (OutputChanges::record_open), so a build stopped from then on leaves no
+// valid record: the next build is a full one. The record is updated by a
 // journal of the changed entries (a few lines for a one-page edit) unless
 // journals have grown to a quarter of the record: then it is written whole.
 // Nothing is written when nothing changed.
 bool apply_in_place(const std::filesystem::path& out, OutputChanges& changes, std::string& error) {
   const std::filesystem::path marker = out / kOutputMarker;
-  if (!changes.changed) return true;
+  if (!changes.changed && !changes.record_open) return true;
   const BuildState& state = changes.state;
   const std::size_t entries = state.sources.size() + state.outputs.size() + state.public_files.size();
   const bool journal = state.journal_lines + changes.delta.size() + 8 < std::max<std::size_t>(64, entries / 4);
   const bool renames = !changes.pending.empty() || !changes.removals.empty();
-  if (journal) {
-    if (!open_record(marker, changes.record_bytes, error)) return false;
-  } else if (renames) {
-    if (!replace_file(marker, std::string(kOutputMarkerLine) + "being updated: no record\n", error)) return false;
-  }
+  if ((journal || renames) && !ensure_record_open(out, changes, error)) return false;
   for (const std::string& file : changes.pending) {
     if (!apply_pending(out, file, error)) return false;
   }
@@ -764,6 +812,15 @@ bool apply_in_place(const std::filesystem::path& out, OutputChanges& changes, st
   }
   if (journal) return append_record(marker, build_state_journal(state, changes.delta), error);
   return replace_file(marker, write_build_state(state), error);
+}
+
+// A failed in-place build: its pending files go (with folders they made),
+// and the record is closed again as it was; the output is as before.
+void abandon_in_place(const std::filesystem::path& out, const std::vector<std::string>& written,
+                      OutputChanges& changes) {
+  for (const std::string& file : written) discard_pending(out, file);
+  std::string error;
+  if (changes.record_open) append_record(out / kOutputMarker, "end\n", error);  // if it fails: no record, a full build next
 }
 
 }  // namespace
@@ -799,16 +856,19 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   bool in_place = false;
   std::thread reader([&] {
     if (options.clean) return;
-    if (std::optional<BuildState> previous = previous_build(result.out, changes.record_bytes)) {
+    std::optional<BuildState> previous = previous_build(result.out, changes.record_bytes);
+    if (previous && previous->part == part_name(options)) {
       changes.state = std::move(*previous);
       in_place = true;
     }
   });
+  const std::uint64_t files_key = input_files_key(site.root);
   load_site(site, result.diagnostics);
   reader.join();
   // What the previous record said, before this build updates it.
   const std::uint64_t previous_global = changes.state.global_key;
   const std::string previous_head = changes.state.head;
+  const std::int64_t previous_started = changes.state.started_ns;
   BuildState* before = in_place ? &changes.state : nullptr;
   T("load the site and the previous record");
 
@@ -833,7 +893,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
                                               site.config.default_locale + "/");
   }
   T("read frontmatter");
-  const std::uint64_t global = global_key(site, options);
+  const std::uint64_t global = global_key(site, options, files_key);
   T("global key");
 
   // The translation status, or the one recorded when nothing it reads changed.
@@ -864,6 +924,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   if (!in_place || previous_global != global || previous_head != head) changes.changed = true;
   changes.state.global_key = global;
   changes.state.head = head;
+  changes.state.part = part_name(options);
   T("translation status");
 
   for (const std::string& locale : options.locales) {
@@ -921,13 +982,17 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     target.dir = fresh.staging();
   }
   result.incremental = target.in_place;
-  if (shared_files) copy_public(site, outputs, target, changes, result);
   // Shared files read the whole site (the global key) and, for the
   // dashboard, the translation status: written again when either moved.
   // They are item 0 of the pool, so they are done while pages render.
   const bool shared_all = shared_files && (!target.in_place || previous_global != global);
   const bool shared_dashboard = shared_files && site.config.i18n_dashboard && !status_reused;
   const int shared_items = shared_all || shared_dashboard ? 1 : 0;
+  if (target.in_place && (!render.empty() || shared_items > 0) && !ensure_record_open(result.out, changes, error)) {
+    result.diagnostics.error(result.out.string(), {}, error);
+    return result;
+  }
+  if (shared_files) copy_public(site, outputs, target, previous_started, changes, result);
   if (shared_files && !shared_all) {
     for (const std::string& file : shared_file_names(site)) {
       if (OutputRecord* record = changes.output_record(file)) record->seen = true;
@@ -993,7 +1058,14 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
       result.diagnostics.error(result.out.string(), {}, error);
     }
   } else if (target.in_place) {
-    for (const std::string& file : changes.pending) discard_pending(result.out, file);
+    // Everything this build may have written, whether or not its worker
+    // lived to say so.
+    std::vector<std::string> written = changes.pending;
+    for (int k : render) written.push_back(files[static_cast<std::size_t>(k)]);
+    if (shared_items > 0) {
+      for (const std::string& file : shared_file_names(site)) written.push_back(file);
+    }
+    abandon_in_place(result.out, written, changes);
   } else {
     fresh.abandon();
   }

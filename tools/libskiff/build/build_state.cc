@@ -117,6 +117,8 @@ void append_header(std::string& out, const BuildState& state) {
   append_int(out, state.started_ns);
   out += "\nglobal\t" + hash_hex(state.global_key) + "\nhead\t";
   append_escaped(out, state.head);
+  out += "\npart\t";
+  append_escaped(out, state.part);
   out += '\n';
 }
 
@@ -221,6 +223,21 @@ std::string build_state_journal(const BuildState& state, const BuildStateChanges
   return out;
 }
 
+// A path the build may delete or replace: relative, inside the output
+// (no "..", ".", empty or absolute parts). A record with another is no
+// record: a marker from elsewhere must not send a build outside its folder.
+bool inside_output(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.find('\0') != std::string_view::npos) return false;
+  for (std::size_t at = 0; at <= path.size();) {
+    std::size_t slash = path.find('/', at);
+    std::string_view part = path.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (slash == std::string_view::npos) break;
+    at = slash + 1;
+  }
+  return true;
+}
+
 std::optional<BuildState> read_build_state(std::string_view text) {
   if (!text.starts_with(kOutputMarkerLine)) return std::nullopt;
   text.remove_prefix(kOutputMarkerLine.size());
@@ -250,6 +267,8 @@ std::optional<BuildState> read_build_state(std::string_view text) {
     } else if (kind == "-D*" && f.size == 1) {
       state.outdated.clear();
       ok = true;
+    } else if (kind == "part" && f.size == 2) {
+      ok = unescape(f[1], state.part);
     } else if (kind.size() == 2 && kind[0] == '-' && f.size == 2 && unescape(f[1], a)) {
       ok = true;
       if (kind[1] == 'S') {
@@ -281,14 +300,14 @@ std::optional<BuildState> read_build_state(std::string_view text) {
     } else if (kind == "O" && f.size == 5) {
       OutputRecord o;
       ok = parse_hash_hex(f[1], o.key) && parse_hash_hex(f[2], o.hash) && (f[3] == "0" || f[3] == "1") &&
-           unescape(f[4], a);
+           unescape(f[4], a) && inside_output(a);
       if (ok) {
         o.has_diagnostics = f[3] == "1";
         state.outputs[a] = o;
       }
     } else if (kind == "P" && f.size == 5) {
       FileStamp stamp;
-      ok = parse_stamp(f, 1, stamp) && unescape(f[4], a);
+      ok = parse_stamp(f, 1, stamp) && unescape(f[4], a) && inside_output(a);
       if (ok) state.public_files[a] = stamp;
     } else if (kind == "D" && f.size == 3) {
       ok = unescape(f[1], a) && unescape(f[2], b);

@@ -70,6 +70,10 @@ struct BuildState {
   std::int64_t started_ns = 0;  // wall clock when the build that wrote it started
   std::uint64_t global_key = 0; // everything every page depends on (build.cc)
   std::string head;             // the git HEAD the translation status was computed at
+  // Which part of a split build wrote the output ("" for all of it; see
+  // BuildOptions). Another part's record is no record: it does not list
+  // the files the other parts put in a merged folder.
+  std::string part;
   PathMap<SourceRecord> sources;    // by display path
   PathMap<OutputRecord> outputs;    // by output-relative path
   PathMap<FileStamp> public_files;  // public/ files copied, by relative path

@@ -44,7 +44,23 @@ bool apply_pending(const fs::path& out, std::string_view rel, std::string& error
   return true;
 }
 
-void discard_pending(const fs::path& out, std::string_view rel) { ::unlink(pending_path(out, rel).c_str()); }
+namespace {
+
+// Deletes the folders above `out`/`rel` that are empty, nearest first, up
+// to `out` (never `out` itself): a clean build would not have them.
+void remove_empty_folders(const fs::path& out, std::string_view rel) {
+  std::string_view folder = rel;
+  for (std::size_t slash; (slash = folder.rfind('/')) != std::string_view::npos;) {
+    folder = folder.substr(0, slash);
+    if (folder.empty() || ::rmdir((out / folder).c_str()) != 0) break;  // not empty (or gone): stop
+  }
+}
+
+}  // namespace
+
+void discard_pending(const fs::path& out, std::string_view rel) {
+  if (::unlink(pending_path(out, rel).c_str()) == 0) remove_empty_folders(out, rel);
+}
 
 bool remove_output_file(const fs::path& out, std::string_view rel, std::string& error) {
   fs::path target = out / rel;
@@ -52,12 +68,7 @@ bool remove_output_file(const fs::path& out, std::string_view rel, std::string& 
     error = "cannot delete " + target.string() + ": " + std::strerror(errno);
     return false;
   }
-  // Folders left empty go too, as a clean build would not have them.
-  for (fs::path folder = target.parent_path(); folder != out && folder.has_relative_path() &&
-                                               folder.string().size() > out.string().size();
-       folder = folder.parent_path()) {
-    if (::rmdir(folder.c_str()) != 0) break;  // not empty (or gone): stop
-  }
+  remove_empty_folders(out, rel);
   return true;
 }
 

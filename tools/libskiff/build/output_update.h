@@ -24,7 +24,9 @@ bool copy_pending(const std::filesystem::path& from, const std::filesystem::path
                   std::string& error);
 // Renames the pending version of `rel` over it.
 bool apply_pending(const std::filesystem::path& out, std::string_view rel, std::string& error);
-// Deletes the pending version of `rel`, if any.
+// Deletes the pending version of `rel`, if any, and the folders it made
+// that are left empty. `rel` is relative, with no ".." (the record is
+// checked on reading: build_state.h).
 void discard_pending(const std::filesystem::path& out, std::string_view rel);
 // Deletes `rel` (a file the site no longer has) and the folders above it
 // that it leaves empty, up to `out` (never `out` itself). A file already
