@@ -1,13 +1,10 @@
 #include "build/build.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <ctime>
 #include <map>
 #include <optional>
@@ -25,6 +22,7 @@
 #include "base/source_text.h"
 #include "build/build_state.h"
 #include "build/layout.h"
+#include "build/output_changes.h"
 #include "build/output_update.h"
 #include "build/process_pool.h"
 #include "build/site_loader.h"
@@ -337,52 +335,6 @@ std::vector<std::string> shared_file_names(const Site& site) {
   return names;
 }
 
-// What one build does to its output, collected for the end: the record it
-// leaves, and (in place) the files waiting to be renamed or deleted.
-//
-// In place, `state` starts as the previous build's record and is updated
-// entry by entry (a large site has tens of thousands: building a second
-// record and comparing the two cost more than the no-op build's real
-// work). Entries this build produces are marked `seen`; the rest are the
-// site's leftovers, swept at the end. `changed` says whether the record on
-// disk must be rewritten.
-struct OutputChanges {
-  BuildState state;
-  bool changed = false;
-  BuildStateChanges delta;      // what changed, for a journal (build_state.h)
-  std::size_t record_bytes = 0;  // size of the marker file the record was read from
-  // In place: the record's "end" line was taken off before the first
-  // pending file was written (open_record), so that a build killed from
-  // then on leaves no record, and the next build is a full one into a
-  // fresh folder (which leaves no stray NAME.skiff-new behind).
-  bool record_open = false;
-  std::vector<std::string> pending;   // written as NAME.skiff-new (in place)
-  std::vector<std::string> removals;  // files the site no longer has (in place)
-  std::set<std::string, std::less<>> public_seen;
-  int written = 0;
-
-  // Records output `file` as built from `key` with bytes `hash`.
-  void record_output(const std::string& file, OutputRecord* record, std::uint64_t key, std::uint64_t hash,
-                     bool has_diagnostics) {
-    OutputRecord now{key, hash, has_diagnostics, true};
-    if (record == nullptr) {
-      state.outputs[file] = now;
-      changed = true;
-      delta.outputs.push_back(file);
-    } else if (!(record->key == key && record->hash == hash && record->has_diagnostics == has_diagnostics)) {
-      *record = now;
-      changed = true;
-      delta.outputs.push_back(file);
-    } else {
-      record->seen = true;
-    }
-  }
-  OutputRecord* output_record(std::string_view file) {
-    auto it = state.outputs.find(file);
-    return it == state.outputs.end() ? nullptr : &it->second;
-  }
-};
-
 // Generates the shared files (all of them, or with `dashboard_only` just
 // the translation dashboard) and writes those whose bytes differ from the
 // record. Runs as one item of the worker pool, beside the pages (the
@@ -449,28 +401,6 @@ void record_site_files(std::string_view lines, const WriteTarget& target, Output
 // every page's locale, slug, path and title (navigation lists them all).
 // So editing one page's text renders that page (and its fallbacks); editing
 // a title, a layout or a locale file renders every page.
-
-// Files older than this before the previous build started are trusted by
-// their stamp; younger ones are read again (a change within the file
-// system's timestamp granularity could keep the stamp: "racy" files, as git
-// calls them).
-constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
-
-std::int64_t wall_clock_ns() {
-  timespec now{};
-  clock_gettime(CLOCK_REALTIME, &now);
-  return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
-
-// The record in `out`'s marker, when `out` is a folder skiff made and the
-// record is whole.
-std::optional<BuildState> previous_build(const std::filesystem::path& out, std::size_t& bytes) {
-  std::string error;
-  auto text = read_file(out / kOutputMarker, error);
-  if (!text) return std::nullopt;
-  bytes = text->size();
-  return read_build_state(*text);
-}
 
 // Fills what the previous record (`state`, or nullptr) knows about each
 // unchanged source (stamp as recorded, old enough, no frontmatter problems)
@@ -656,69 +586,6 @@ void record_sources(const Site& site, const std::vector<FileStamp>& stamps, std:
   }
 }
 
-// Outputs and public files of the previous build that this one did not
-// produce: dropped from the record and, in place, deleted.
-void sweep_leftovers(OutputChanges& changes, bool in_place) {
-  auto& outputs = changes.state.outputs;
-  auto& public_files = changes.state.public_files;
-  std::vector<std::string> gone;
-  for (const auto& [file, record] : outputs) {
-    if (!record.seen) gone.push_back(file);
-  }
-  for (const auto& [file, stamp] : public_files) {
-    if (changes.public_seen.count(file) == 0) gone.push_back(file);
-  }
-  for (const std::string& file : gone) {
-    auto output = outputs.find(file);
-    const bool still_output = output != outputs.end() && output->second.seen;
-    const bool still_public = changes.public_seen.count(file) > 0;
-    if (output != outputs.end() && !still_output) {
-      outputs.erase(output);
-      changes.delta.outputs.push_back(file);
-    }
-    if (!still_public && public_files.erase(file) > 0) changes.delta.public_files.push_back(file);
-    if (in_place && !still_output && !still_public) changes.removals.push_back(file);
-    changes.changed = true;
-  }
-  std::sort(changes.removals.begin(), changes.removals.end());
-  changes.removals.erase(std::unique(changes.removals.begin(), changes.removals.end()), changes.removals.end());
-}
-
-// Takes the final "end" line off the record in `marker` (`bytes` long, as
-// read): from then on it is no record, until `journal` (which ends in
-// "end") is appended. False when the file is not as read.
-bool open_record(const std::filesystem::path& marker, std::size_t bytes, std::string& error) {
-  int fd = ::open(marker.c_str(), O_WRONLY | O_CLOEXEC);
-  struct stat st;
-  bool ok = fd >= 0 && ::fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == bytes && bytes >= 4 &&
-            ::ftruncate(fd, static_cast<off_t>(bytes - 4)) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!ok) error = "cannot update " + marker.string() + ": it changed during the build";
-  return ok;
-}
-
-bool append_record(const std::filesystem::path& marker, const std::string& journal, std::string& error) {
-  int fd = ::open(marker.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  bool ok = fd >= 0;
-  for (std::size_t at = 0; ok && at < journal.size();) {
-    ssize_t n = ::write(fd, journal.data() + at, journal.size() - at);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) at += static_cast<std::size_t>(n);
-  }
-  if (fd >= 0 && ::close(fd) != 0) ok = false;
-  if (!ok) error = "cannot write " + marker.string() + ": " + std::strerror(errno);
-  return ok;
-}
-
-// Opens the record (once) before anything is written in place.
-bool ensure_record_open(const std::filesystem::path& out, OutputChanges& changes, std::string& error) {
-  if (changes.record_open) return true;
-  if (!open_record(out / kOutputMarker, changes.record_bytes, error)) return false;
-  changes.record_open = true;
-  return true;
-}
-
 // Public files that a generated file replaces: each clash is a warning,
 // never a silent replacement. Only files that could clash are looked up.
 std::set<std::string, std::less<>> clashing_public_files(const Site& site, const std::vector<OutputPage>& outputs,
@@ -787,40 +654,6 @@ void copy_public(const Site& site, const std::vector<OutputPage>& outputs, const
       result.diagnostics.error("public/" + file, {}, error);
     }
   }
-}
-
-// Puts an in-place build's pending files into place, and updates the
-// record. The record was opened before the first pending file was written
-// (OutputChanges::record_open), so a build stopped from then on leaves no
-// valid record: the next build is a full one. The record is updated by a
-// journal of the changed entries (a few lines for a one-page edit) unless
-// journals have grown to a quarter of the record: then it is written whole.
-// Nothing is written when nothing changed.
-bool apply_in_place(const std::filesystem::path& out, OutputChanges& changes, std::string& error) {
-  const std::filesystem::path marker = out / kOutputMarker;
-  if (!changes.changed && !changes.record_open) return true;
-  const BuildState& state = changes.state;
-  const std::size_t entries = state.sources.size() + state.outputs.size() + state.public_files.size();
-  const bool journal = state.journal_lines + changes.delta.size() + 8 < std::max<std::size_t>(64, entries / 4);
-  const bool renames = !changes.pending.empty() || !changes.removals.empty();
-  if ((journal || renames) && !ensure_record_open(out, changes, error)) return false;
-  for (const std::string& file : changes.pending) {
-    if (!apply_pending(out, file, error)) return false;
-  }
-  for (const std::string& file : changes.removals) {
-    if (!remove_output_file(out, file, error)) return false;
-  }
-  if (journal) return append_record(marker, build_state_journal(state, changes.delta), error);
-  return replace_file(marker, write_build_state(state), error);
-}
-
-// A failed in-place build: its pending files go (with folders they made),
-// and the record is closed again as it was; the output is as before.
-void abandon_in_place(const std::filesystem::path& out, const std::vector<std::string>& written,
-                      OutputChanges& changes) {
-  for (const std::string& file : written) discard_pending(out, file);
-  std::string error;
-  if (changes.record_open) append_record(out / kOutputMarker, "end\n", error);  // if it fails: no record, a full build next
 }
 
 }  // namespace

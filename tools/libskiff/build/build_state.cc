@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <ctime>
 #include <vector>
 
 #include "base/content_hash.h"
@@ -98,6 +99,12 @@ bool parse_stamp(const Fields& f, std::size_t at, FileStamp& s) {
 }
 
 }  // namespace
+
+std::int64_t wall_clock_ns() {
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
 
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path) { return stamp_of(AT_FDCWD, path.c_str()); }
 

@@ -94,6 +94,15 @@ struct BuildStateChanges {
   std::size_t size() const { return sources.size() + outputs.size() + public_files.size(); }
 };
 
+// Files whose mtime is older than this before the previous build started
+// are trusted by their stamp; younger ones are read again (a change within
+// the file system's timestamp granularity could keep the stamp: "racy"
+// files, as git calls them).
+inline constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
+
+// Wall-clock time in nanoseconds, as stamps and BuildState::started_ns use.
+std::int64_t wall_clock_ns();
+
 // The marker file's first line; the record follows it.
 inline constexpr std::string_view kOutputMarkerLine = "made by skiff build; safe to delete\n";
 
