@@ -33,6 +33,7 @@
 #include "i18n/translation_status.h"
 #include "render/code_block.h"
 #include "render/component.h"
+#include "render/highlighter.h"
 #include "render/page_renderer.h"
 #include "render/site_component.h"
 #include "site/frontmatter.h"
@@ -710,6 +711,15 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   std::vector<FileStamp> stamps;
   std::vector<SourceRecord*> source_records;
   std::vector<char> unread = reuse_sources(site, before, jobs, stamps, source_records);
+  // The highlighter loads its grammars once per process (~20 ms): do that
+  // on a second thread while frontmatter, keys and the translation status
+  // are worked out, whenever pages will likely be rendered (a full build,
+  // or a page that changed). Joined before the workers fork (they must
+  // start with one thread: process_pool.h), so they inherit it loaded.
+  std::jthread warm_highlighter;
+  if (!in_place || std::find(unread.begin(), unread.end(), 1) != unread.end()) {
+    warm_highlighter = std::jthread([] { Highlighter::instance(); });
+  }
   T("stat the pages, reuse unchanged ones");
   read_frontmatter(site, jobs, &unread);
   for (std::size_t i = 0; i < site.page_diagnostics.size(); ++i) {
@@ -825,6 +835,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     result.diagnostics.error(result.out.string(), {}, error);
     return result;
   }
+  if (warm_highlighter.joinable()) warm_highlighter.join();
   if (shared_files) copy_public(site, outputs, target, previous_started, changes, result);
   if (shared_files && !shared_all) {
     for (const std::string& file : shared_file_names(site)) {
