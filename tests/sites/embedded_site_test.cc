@@ -175,6 +175,16 @@ BOOST_AUTO_TEST_CASE(code_blocks_are_highlighted_with_localized_copy_buttons) {
   BOOST_TEST(es_buttons.size() == buttons.size());
   for (const std::string& label : es_buttons) BOOST_TEST(label == "Copiar");
   BOOST_TEST(es.all("//button[@class='skiff-copy']/@data-copied").at(0) == "\xC2\xA1" "Copiado!");
+  // A fallback page (English text, rendered once for all locales with its
+  // UI strings filled per locale) has the UI strings of the locale it is
+  // shown in: copy buttons, aside titles, tab labels.
+  Html ja(site().out() / "ja/guides/tabs-and-asides/index.html");
+  std::vector<std::string> ja_buttons = ja.all("//button[@class='skiff-copy']");
+  BOOST_TEST(!ja_buttons.empty());
+  for (const std::string& label : ja_buttons) BOOST_TEST(label == "\xE3\x82\xB3\xE3\x83\x94\xE3\x83\xBC");  // コピー
+  BOOST_TEST(!ja.all("//p[@class='skiff-aside__title'][.='\xE3\x83\x8E\xE3\x83\xBC\xE3\x83\x88']").empty());  // ノート
+  Html en_tabs(site().out() / "en/guides/tabs-and-asides/index.html");
+  BOOST_TEST(!en_tabs.all("//p[@class='skiff-aside__title'][.='Note']").empty());
   // Every figure has exactly one <pre tabindex=0><code>: nothing else to copy.
   std::size_t figures = en.all("//figure[contains(@class,'skiff-code')]").size();
   BOOST_TEST(figures == buttons.size());

@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <atomic>
 #include <ctime>
 #include <map>
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,6 +37,7 @@
 #include "render/component.h"
 #include "render/highlighter.h"
 #include "render/page_renderer.h"
+#include "render/ui_placeholder.h"
 #include "render/site_component.h"
 #include "site/frontmatter.h"
 #include "site/locale_catalog.h"
@@ -154,19 +157,25 @@ std::uint64_t write_output(const WriteTarget& target, const std::string& rel, st
   return hash;
 }
 
-// Phase 3, per page: read, scan, resolve, render, lay out, write. `out` is
-// what the parent learns: the HTML's hash in hex, then 'w' when the file
-// was written ('-' when the same bytes were in place); empty when the page
-// failed.
-void render_one(const Site& site, const OutputPage& output, const WriteTarget& target,
-                const OutputRecord* previous, const MarkdownOptions& markdown, Diagnostics& diagnostics,
-                std::string& out) {
-  const PageSource& page = site.pages.pages()[static_cast<std::size_t>(output.source)];
-  const Frontmatter& fm = site.frontmatter[static_cast<std::size_t>(output.source)];
+// Phase 3, per source page: read, scan, resolve and render its body once,
+// then lay out and write each output of it in `group` (indexes into
+// `outputs`: the page in its own locale and the locales that show it as a
+// fallback). The body is rendered with its UI strings as placeholders and
+// filled for each output's locale (render/ui_placeholder.h), which gives
+// the bytes a rendering per locale would. `out` gets a line per output
+// written: its position in `group`, the HTML's hash in hex, then 'w' when
+// the file was written ('-' when the same bytes were in place).
+void render_group(const Site& site, const std::vector<OutputPage>& outputs, const std::vector<std::size_t>& group,
+                  const WriteTarget& target, const std::vector<OutputRecord*>& recorded,
+                  const MarkdownOptions& markdown, Diagnostics& diagnostics, std::string& out) {
+  const int source_index = outputs[group.front()].source;
+  const PageSource& page = site.pages.pages()[static_cast<std::size_t>(source_index)];
+  const Frontmatter& fm = site.frontmatter[static_cast<std::size_t>(source_index)];
   // Problems in the source are reported once, with the page itself, not
   // again for every locale that falls back to it.
   Diagnostics quiet;
-  Diagnostics& report = output.fallback ? quiet : diagnostics;
+  const bool has_own = std::any_of(group.begin(), group.end(), [&](std::size_t k) { return !outputs[k].fallback; });
+  Diagnostics& report = has_own ? diagnostics : quiet;
   std::string error;
   auto bytes = read_file(page.file, error);
   if (!bytes) {
@@ -174,28 +183,54 @@ void render_one(const Site& site, const OutputPage& output, const WriteTarget& t
     return;
   }
   SourceText source(page.display_path, std::move(*bytes));
-  PageBody body = render_site_page(site, output.source, source, {output.locale, markdown, true}, report);
   const HtmlTemplate* layout = site.layouts.find(fm.layout, page.display_path, site.config, error);
+  std::optional<PageBody> shared;
+  if (group.size() > 1 && !has_ui_placeholder_marks(source.text())) {
+    SitePageOptions options{page.locale, markdown, true};
+    options.ui_placeholders = true;
+    shared = render_site_page(site, source_index, source, options, report);
+    if (!shared->ui_all_placeholders) shared.reset();
+  }
   if (layout == nullptr) {
     auto key = fm.key_positions.find("layout");
     report.error(page.display_path, key == fm.key_positions.end() ? Position{1, 1} : key->second, error);
     return;
   }
-  LayoutPage shell{output.locale, page.slug, &fm, &body, page.locale, output.fallback, false, ""};
-  if (auto it = site.outdated.find(output.source); it != site.outdated.end() && !output.fallback) {
-    shell.outdated = true;
-    shell.outdated_date = it->second;
+  for (std::size_t g = 0; g < group.size(); ++g) {
+    const OutputPage& output = outputs[group[g]];
+    PageBody body;
+    std::optional<std::string> filled;
+    if (shared) {
+      filled = fill_ui_placeholders(shared->html, [&](std::string_view key) { return site.catalog.ui(output.locale, key); });
+      for (const TocEntry& entry : shared->toc) {
+        if (has_ui_placeholder_marks(entry.text)) filled.reset();
+      }
+    }
+    if (filled) {
+      body.html = std::move(*filled);
+      body.toc = shared->toc;
+    } else {
+      // Rendered for this locale alone; reported already when `shared` was.
+      Diagnostics& problems = shared || output.fallback ? quiet : report;
+      body = render_site_page(site, source_index, source, {output.locale, markdown, true}, problems);
+    }
+    LayoutPage shell{output.locale, page.slug, &fm, &body, page.locale, output.fallback, false, ""};
+    if (auto it = site.outdated.find(output.source); it != site.outdated.end() && !output.fallback) {
+      shell.outdated = true;
+      shell.outdated_date = it->second;
+    }
+    SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles, site.assets.head_html};
+    std::string html = render_layout(*layout, shell, view);
+    bool written = false;
+    bool ok = true;
+    std::uint64_t hash = write_output(target, output_file(output.locale, page.slug), html, recorded[group[g]], written,
+                                      error, ok);
+    if (!ok) {
+      diagnostics.error(page.display_path, {}, error);
+      continue;
+    }
+    out += std::to_string(g) + '\t' + hash_hex(hash) + (written ? 'w' : '-') + '\n';
   }
-  SiteMapView view{&site.config, &site.catalog, &site.pages, &site.titles, site.assets.head_html};
-  std::string html = render_layout(*layout, shell, view);
-  bool written = false;
-  bool ok = true;
-  std::uint64_t hash = write_output(target, output_file(output.locale, page.slug), html, previous, written, error, ok);
-  if (!ok) {
-    diagnostics.error(page.display_path, {}, error);
-    return;
-  }
-  out = hash_hex(hash) + (written ? 'w' : '-');
 }
 
 // Phase 2b: the translation status of every page, from one `git log` of
@@ -842,38 +877,71 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
       if (OutputRecord* record = changes.output_record(file)) record->seen = true;
     }
   }
+  // The outputs to render, grouped by source page (render_group), in the
+  // order of their first output.
+  std::vector<std::vector<std::size_t>> groups;
+  {
+    std::unordered_map<int, std::size_t> group_of;
+    for (int k : render) {
+      const int source = outputs[static_cast<std::size_t>(k)].source;
+      auto [it, added] = group_of.try_emplace(source, groups.size());
+      if (added) groups.emplace_back();
+      groups[it->second].push_back(static_cast<std::size_t>(k));
+    }
+  }
   // A few pages render faster here than the workers start.
   constexpr std::size_t kWorthWorkers = 16;
-  const std::size_t items = render.size() + static_cast<std::size_t>(shared_items);
+  const std::size_t items = groups.size() + static_cast<std::size_t>(shared_items);
   std::vector<WorkerResult> rendered = run_in_workers_with_output(
-      static_cast<int>(items), items < kWorthWorkers ? 1 : jobs,
+      static_cast<int>(items), render.size() < kWorthWorkers ? 1 : jobs,
       [&](int i, Diagnostics& out, std::string& data) {
         if (i < shared_items) {
           write_site_files(site, status, target, !shared_all, changes, out, data);
           return;
         }
-        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i - shared_items)]);
-        render_one(site, outputs[k], target, recorded[k], options.markdown, out, data);
+        render_group(site, outputs, groups[static_cast<std::size_t>(i - shared_items)], target, recorded,
+                     options.markdown, out, data);
       },
       [&](int i) {
         if (i < shared_items) return std::string("the site's shared files (index.html, 404.html, sitemap.xml)");
-        auto k = static_cast<std::size_t>(render[static_cast<std::size_t>(i - shared_items)]);
+        const std::size_t k = groups[static_cast<std::size_t>(i - shared_items)].front();
         return site.pages.pages()[static_cast<std::size_t>(outputs[k].source)].display_path;
       },
       progress);
-  for (std::size_t i = 0; i < render.size(); ++i) {
-    const auto k = static_cast<std::size_t>(render[i]);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const std::vector<std::size_t>& group = groups[i];
     const WorkerResult& r = rendered[i + static_cast<std::size_t>(shared_items)];
     result.diagnostics.append(r.diagnostics);
-    std::uint64_t hash = 0;
-    const bool ok = r.output.size() == 17 && parse_hash_hex(std::string_view(r.output).substr(0, 16), hash);
-    const bool written = ok && r.output[16] == 'w';
-    changes.record_output(files[k], recorded[k], keys[k], hash, !ok || !r.diagnostics.empty());
-    if (written) {
-      ++changes.written;
-      if (target.in_place) changes.pending.push_back(files[k]);
+    // One line per output that was laid out: "G\tHASH" + 'w' or '-'.
+    std::vector<std::optional<std::pair<std::uint64_t, bool>>> done(group.size());
+    std::string_view lines = r.output;
+    while (!lines.empty()) {
+      std::size_t end = lines.find('\n');
+      std::string_view line = lines.substr(0, end);
+      lines.remove_prefix(end == std::string_view::npos ? lines.size() : end + 1);
+      std::size_t tab = line.find('\t');
+      std::size_t g = 0;
+      std::uint64_t hash = 0;
+      if (tab == std::string_view::npos || line.size() != tab + 18) continue;
+      auto [ptr, ec] = std::from_chars(line.data(), line.data() + tab, g);
+      if (ec != std::errc() || ptr != line.data() + tab || g >= group.size() ||
+          !parse_hash_hex(line.substr(tab + 1, 16), hash)) {
+        continue;
+      }
+      done[g] = std::pair{hash, line.back() == 'w'};
     }
-    if (!ok && target.in_place) discard_pending(result.out, files[k]);  // a worker that died mid-write
+    for (std::size_t g = 0; g < group.size(); ++g) {
+      const std::size_t k = group[g];
+      const bool ok = done[g].has_value();
+      // The page's own output carries the page's problems: rendered again next time.
+      const bool problems = !ok || (!outputs[k].fallback && !r.diagnostics.empty());
+      changes.record_output(files[k], recorded[k], keys[k], ok ? done[g]->first : 0, problems);
+      if (ok && done[g]->second) {
+        ++changes.written;
+        if (target.in_place) changes.pending.push_back(files[k]);
+      }
+      if (!ok && target.in_place) discard_pending(result.out, files[k]);  // a worker that died mid-write
+    }
   }
   if (shared_files && site.config.url.empty()) {
     result.diagnostics.warning("site.yml", {}, "no `url` set: sitemap.xml and canonical links use paths, not absolute URLs");

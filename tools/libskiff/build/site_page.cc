@@ -31,6 +31,7 @@ PageBody render_site_page(const LoadedSite& site, int index, const SourceText& s
   context.markdown = options.markdown;
   context.highlight = options.highlight;
   context.report_missing_assets = options.report_missing_assets;
+  context.ui_placeholders = options.ui_placeholders;
   return render_page_body(root, imports, context, diagnostics);
 }
 

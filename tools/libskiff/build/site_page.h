@@ -18,6 +18,7 @@ struct SitePageOptions {
   MarkdownOptions markdown;
   bool highlight = true;     // syntax-highlight code blocks
   bool report_missing_assets = true;  // false: the caller checks PageBody::assets
+  bool ui_placeholders = false;       // PageContext::ui_placeholders
 };
 
 // `source` is page `index`'s text (the caller read it); problems go to

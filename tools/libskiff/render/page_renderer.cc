@@ -10,6 +10,7 @@
 #include "base/html_ids.h"
 #include "markdown/slugger.h"
 #include "render/code_block.h"
+#include "render/ui_placeholder.h"
 
 namespace skiff {
 namespace {
@@ -25,6 +26,7 @@ class PageRenderer final : public RenderEnv {
     body_.html = render_fragment(root, [&](std::size_t i, bool) {
       return render_element(root.elements[i]);
     });
+    body_.ui_all_placeholders = all_placeholders_;
     return std::move(body_);
   }
 
@@ -32,7 +34,24 @@ class PageRenderer final : public RenderEnv {
   std::string_view locale() const override { return context_.locale; }
   bool right_to_left() const override { return context_.catalog->info(context_.locale).rtl; }
   std::string ui(std::string_view key) const override {
+    if (context_.ui_placeholders) {
+      if (deferrable(key)) return ui_placeholder(key);
+      all_placeholders_ = false;
+    }
     return context_.catalog->ui(context_.locale, key);
+  }
+  // A UI string can wait for the fill when its key is a plain identifier and
+  // no locale has it empty (components replace an empty string with their
+  // own default, which the fill could not know).
+  bool deferrable(std::string_view key) const {
+    if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+                           std::string_view::npos) {
+      return false;
+    }
+    for (const std::string& locale : context_.config->locales) {
+      if (context_.catalog->ui(locale, key).empty()) return false;
+    }
+    return true;
   }
   std::string unique_id(std::string_view stem) override {
     int n = ++id_counters_[std::string(stem)];
@@ -263,6 +282,7 @@ class PageRenderer final : public RenderEnv {
   const PageContext& context_;
   Diagnostics& diagnostics_;
   PageBody body_;
+  mutable bool all_placeholders_ = true;  // see PageBody::ui_all_placeholders
   Slugger slugger_;
   std::array<std::string, 7> open_headings_;  // id of the latest heading per level (1-6)
   std::set<std::pair<std::string, std::string>> seen_headings_;  // (parent id, text)

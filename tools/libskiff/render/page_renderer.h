@@ -52,6 +52,11 @@ struct PageBody {
     Position pos;
   };
   std::vector<RepeatedHeading> repeated_headings;  // same text as an earlier heading
+  // With PageContext::ui_placeholders: whether every UI string was left as
+  // a placeholder (ui_placeholder.h), so that filling them for another
+  // locale gives that locale's rendering. False when one could not be (a
+  // locale has it empty, which components treat as missing).
+  bool ui_all_placeholders = true;
 };
 
 // What rendering a page needs from the site; all of it read-only and shared
@@ -71,6 +76,9 @@ struct PageContext {
   // False: missing public files are not errors here; the caller checks
   // PageBody::assets (lint).
   bool report_missing_assets = true;
+  // Leave UI strings as placeholders in the HTML (ui_placeholder.h); the
+  // caller fills them for the locale it shows the body in.
+  bool ui_placeholders = false;
 };
 
 PageBody render_page_body(const Fragment& root, const ImportTable& imports,
