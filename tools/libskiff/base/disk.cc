@@ -193,20 +193,12 @@ std::vector<std::string> list_files(const fs::path& root, std::vector<std::strin
   return files;
 }
 
-bool copy_tree(const fs::path& from, const fs::path& to, std::string& error) {
-  std::vector<std::string> errors;
-  for (const std::string& rel : list_files(from, errors)) {
-    std::error_code ec;
-    fs::path target = to / rel;
-    fs::create_directories(target.parent_path(), ec);
-    if (!ec) fs::copy_file(from / rel, target, fs::copy_options::overwrite_existing, ec);
-    if (ec) {
-      error = "cannot copy " + (from / rel).string() + ": " + ec.message();
-      return false;
-    }
-  }
-  if (!errors.empty()) {
-    error = errors.front();
+bool copy_file(const fs::path& from, const fs::path& to, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  if (!ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+  if (ec) {
+    error = "cannot copy " + from.string() + " to " + to.string() + ": " + ec.message();
     return false;
   }
   return true;

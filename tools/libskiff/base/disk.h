@@ -32,8 +32,9 @@ bool replace_file(const fs::path& path, std::string_view data, std::string& erro
 // and named in `errors`.
 std::vector<std::string> list_files(const fs::path& root, std::vector<std::string>& errors);
 
-// Copies every file below `from` into `to` (created as needed). Real copies,
-// not links: tools that post-process the output must never edit the source.
-bool copy_tree(const fs::path& from, const fs::path& to, std::string& error);
+// Copies file `from` to `to`, replacing it and making its parent folders.
+// A real copy, not a link: tools that post-process the output must never
+// edit the source.
+bool copy_file(const fs::path& from, const fs::path& to, std::string& error);
 
 }  // namespace skiff

@@ -151,7 +151,7 @@ std::uint64_t write_output(const WriteTarget& target, const std::string& rel, st
   std::uint64_t hash = content_hash(data);
   written = false;
   ok = true;
-  if (target.in_place && previous != nullptr && previous->key != 0 && previous->hash == hash) return hash;
+  if (target.in_place && previous != nullptr && previous->hash == hash) return hash;
   ok = target.in_place ? write_pending(target.dir, rel, data, error) : write_file(target.dir / rel, data, error);
   written = ok;
   return hash;
@@ -678,10 +678,7 @@ void copy_public(const Site& site, const std::vector<OutputPage>& outputs, const
   }
   for (const std::string& file : copy) {
     if (!target.in_place) {
-      std::error_code ec;
-      std::filesystem::create_directories((target.dir / file).parent_path(), ec);
-      if (!ec) std::filesystem::copy_file(from / file, target.dir / file, std::filesystem::copy_options::overwrite_existing, ec);
-      if (ec) result.diagnostics.error("public/" + file, {}, "cannot copy to the output: " + ec.message());
+      if (!copy_file(from / file, target.dir / file, error)) result.diagnostics.error("public/" + file, {}, error);
       continue;
     }
     if (ensure_record_open(target.dir, changes, error) && copy_pending(from / file, target.dir, file, error)) {

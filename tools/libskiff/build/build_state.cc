@@ -195,33 +195,27 @@ std::string write_build_state(const BuildState& state) {
   return out;
 }
 
+// The journal lines of entries `paths` of `map`: each as it is now, or a
+// removal ("-" and `kind`) when it is gone.
+template <typename Value, typename Append>
+void append_changed(std::string& out, const PathMap<Value>& map, const std::vector<std::string>& paths, char kind,
+                    Append append) {
+  for (const std::string& path : paths) {
+    auto it = map.find(path);
+    if (it == map.end()) {
+      append_removal(out, kind, path);
+    } else {
+      append(out, path, it->second);
+    }
+  }
+}
+
 std::string build_state_journal(const BuildState& state, const BuildStateChanges& changes) {
   std::string out = "journal\n";
   append_header(out, state);
-  for (const std::string& path : changes.sources) {
-    auto it = state.sources.find(path);
-    if (it == state.sources.end()) {
-      append_removal(out, 'S', path);
-    } else {
-      append_source(out, path, it->second);
-    }
-  }
-  for (const std::string& path : changes.outputs) {
-    auto it = state.outputs.find(path);
-    if (it == state.outputs.end()) {
-      append_removal(out, 'O', path);
-    } else {
-      append_output(out, path, it->second);
-    }
-  }
-  for (const std::string& path : changes.public_files) {
-    auto it = state.public_files.find(path);
-    if (it == state.public_files.end()) {
-      append_removal(out, 'P', path);
-    } else {
-      append_public(out, path, it->second);
-    }
-  }
+  append_changed(out, state.sources, changes.sources, 'S', append_source);
+  append_changed(out, state.outputs, changes.outputs, 'O', append_output);
+  append_changed(out, state.public_files, changes.public_files, 'P', append_public);
   if (changes.outdated) {
     out += "-D*\n";
     for (const auto& [path, date] : state.outdated) append_outdated(out, path, date);

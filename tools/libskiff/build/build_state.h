@@ -51,7 +51,7 @@ struct SourceRecord {
 
 // A file the build wrote, from inputs whose hash was `key`.
 struct OutputRecord {
-  std::uint64_t key = 0;   // 0: unknown (being replaced when the build stopped)
+  std::uint64_t key = 0;   // hash of everything the file was built from
   std::uint64_t hash = 0;  // content_hash of the bytes written
   bool has_diagnostics = false;  // rendering it reported problems: render it every time
   bool seen = false;  // bookkeeping of the build updating the record; not stored

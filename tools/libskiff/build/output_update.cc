@@ -24,15 +24,7 @@ bool write_pending(const fs::path& out, std::string_view rel, std::string_view d
 }
 
 bool copy_pending(const fs::path& from, const fs::path& out, std::string_view rel, std::string& error) {
-  fs::path to = pending_path(out, rel);
-  std::error_code ec;
-  fs::create_directories(to.parent_path(), ec);
-  if (!ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-  if (ec) {
-    error = "cannot copy " + from.string() + " to " + to.string() + ": " + ec.message();
-    return false;
-  }
-  return true;
+  return copy_file(from, pending_path(out, rel), error);
 }
 
 bool apply_pending(const fs::path& out, std::string_view rel, std::string& error) {
