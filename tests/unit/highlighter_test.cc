@@ -588,6 +588,40 @@ BOOST_AUTO_TEST_CASE(results_are_memoised_per_language_and_code) {
   BOOST_TEST(h.cache_entries() == 2u);
 }
 
+// Lines are memoised by the state they start in: one text inside and
+// outside a comment, a string or an Astro frontmatter fence, in either
+// order, comes out as a highlighter that never saw the other block makes it.
+BOOST_AUTO_TEST_CASE(memoised_lines_follow_the_state_they_start_in) {
+  const std::vector<std::pair<std::string, std::string>> blocks = {
+      {"js", "const a = 1;\n/* open\nconst a = 1;\n*/\nconst a = 1;"},
+      {"js", "let s = `x\nconst a = 1;\n`;\nconst a = 1;"},
+      {"js", "const a = 1;\nconst a = 1; /* open\n*/ const a = 1;"},
+      {"css", "a { color: red; }\n/* a { color: red; }\na { color: red; } */"},
+      {"astro", "---\nconst a = 1;\n---\nconst a = 1;\n<p>{a}</p>"},
+      {"astro", "<p>{a}</p>\nconst a = 1;\n---\nconst a = 1;"},
+      {"python", "x = 1\n\"\"\"\nx = 1\n\"\"\"\nx = 1"},
+      {"sh", "echo hi\ncat <<EOF\necho hi\nEOF\necho hi"},
+  };
+  // Each block alone, in a highlighter of its own.
+  std::vector<std::vector<std::string>> alone;
+  for (const auto& [language, code] : blocks) {
+    Highlighter fresh;
+    alone.push_back(*fresh.highlight_lines(language, code));
+  }
+  for (bool reversed : {false, true}) {
+    Highlighter shared;
+    for (std::size_t n = 0; n < blocks.size(); ++n) {
+      const std::size_t i = reversed ? blocks.size() - 1 - n : n;
+      auto lines = shared.highlight_lines(blocks[i].first, blocks[i].second);
+      BOOST_REQUIRE(lines.has_value());
+      BOOST_TEST(*lines == alone[i], "block " << i << (reversed ? " (reversed order)" : ""));
+    }
+  }
+  // The same text does come out differently in the two states.
+  BOOST_TEST(alone[0][0] != alone[0][2]);
+  BOOST_TEST(alone[0][0] == alone[0][4]);
+}
+
 BOOST_AUTO_TEST_CASE(the_cache_stays_within_its_budget) {
   const std::size_t budget = 64 * 1024;
   Highlighter h(budget);

@@ -426,6 +426,68 @@ class LineCache {
   std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;
 };
 
+// Single lines highlighted before, by (language, state at the line's start,
+// text): the line's HTML and the state at its end. KSyntaxHighlighting's
+// result for a line depends on nothing else (that is how editors highlight
+// one edited line again), and docs repeat lines across blocks far more than
+// whole blocks (`npm install …`, `import …`, `});`), so a line seen in any
+// earlier block is not highlighted again: on the 1k benchmark corpus,
+// 98,700 code lines hold ~300 distinct texts.
+//
+// States are interned in `states` and named by their index there (State has
+// operator== and nothing to hash); past kMaxStates distinct states, lines
+// starting or ending in a new one are not memoised. The whole memo is
+// dropped when its estimated size passes the budget.
+class LineMemo {
+ public:
+  static constexpr std::uint32_t kNoState = 0xFFFFFFFF;
+
+  explicit LineMemo(std::size_t budget) : budget_(budget) {}
+
+  // The index of `state` (added if new), or kNoState when the table is full.
+  std::uint32_t intern(const ksh::State& state) {
+    for (std::size_t i = 0; i < states_.size(); ++i) {
+      if (states_[i] == state) return static_cast<std::uint32_t>(i);
+    }
+    if (states_.size() >= kMaxStates) return kNoState;
+    states_.push_back(state);
+    return static_cast<std::uint32_t>(states_.size() - 1);
+  }
+  const ksh::State& state(std::uint32_t index) const { return states_[index]; }
+
+  struct Line {
+    std::string html;
+    std::uint32_t end_state;
+  };
+  // `key` is filled with the lookup key, for insert() on a miss.
+  const Line* find(std::string_view language, std::uint32_t start_state, std::string_view text,
+                   std::string& key) {
+    key.assign(language);
+    key += '\0';
+    key.append(reinterpret_cast<const char*>(&start_state), sizeof start_state);
+    key += text;
+    auto it = lines_.find(key);
+    return it == lines_.end() ? nullptr : &it->second;
+  }
+  void insert(std::string key, std::string html, std::uint32_t end_state) {
+    bytes_ += kEntryOverhead + key.size() + html.size();
+    if (bytes_ > budget_) {
+      lines_.clear();
+      bytes_ = kEntryOverhead + key.size() + html.size();
+    }
+    lines_.emplace(std::move(key), Line{std::move(html), end_state});
+  }
+
+ private:
+  static constexpr std::size_t kMaxStates = 256;
+  static constexpr std::size_t kEntryOverhead = 96;  // node, bucket, two strings
+
+  std::size_t budget_;
+  std::size_t bytes_ = 0;
+  std::vector<ksh::State> states_;
+  std::unordered_map<std::string, Line> lines_;
+};
+
 // Lines as stored in the shared cache: a 32-bit count, then each line as a
 // 32-bit size and its bytes.
 std::string encode_lines(const std::vector<std::string>& lines) {
@@ -465,7 +527,7 @@ std::optional<std::vector<std::string>> decode_lines(std::string_view data) {
 // ---- Highlighter -------------------------------------------------------------
 
 struct Highlighter::Impl {
-  explicit Impl(std::size_t cache_budget) : cache(cache_budget) {}
+  explicit Impl(std::size_t cache_budget) : cache(cache_budget), line_memo(cache_budget / 4) {}
 
   std::unique_ptr<ksh::Repository> repository;
   // canonical → definition name and display name, for every name canonical()
@@ -480,6 +542,7 @@ struct Highlighter::Impl {
   std::mutex mutex;  // guards everything below
   LineHighlighter line_highlighter;
   LineCache cache;
+  LineMemo line_memo;
 };
 
 Highlighter& Highlighter::instance() {
@@ -577,8 +640,11 @@ std::optional<std::vector<std::string>> Highlighter::highlight_lines(std::string
   }
 
   LineHighlighter& highlighter = impl_->line_highlighter;
-  highlighter.setDefinition(impl_->repository->definitionForName(language_it->second.definition));
+  LineMemo& memo = impl_->line_memo;
+  bool definition_set = false;
   ksh::State state;
+  std::uint32_t state_index = memo.intern(state);
+  std::string memo_key;
   std::vector<std::string> lines;
   std::size_t begin = 0;
   while (begin < code.size()) {
@@ -592,16 +658,33 @@ std::optional<std::vector<std::string>> Highlighter::highlight_lines(std::string
     const bool carriage_return = !line.empty() && line.back() == '\r';
     if (carriage_return) line.remove_suffix(1);
 
-    const QString text = QString::fromUtf8(line.data(), static_cast<int>(line.size()));
-    highlighter.tokens.assign(static_cast<std::size_t>(text.size()), Token::kNone);
-    const int highlighted = std::min(text.size(), static_cast<int>(kMaxHighlightedLineUnits));
-    state = highlighter.highlightLine(QStringView(text).left(highlighted), state);
+    const LineMemo::Line* seen = nullptr;
+    if (state_index != LineMemo::kNoState) seen = memo.find(name, state_index, line, memo_key);
+    if (seen != nullptr) {
+      state_index = seen->end_state;
+      state = memo.state(state_index);
+      lines.push_back(seen->html);
+    } else {
+      if (!definition_set) {
+        highlighter.setDefinition(impl_->repository->definitionForName(language_it->second.definition));
+        definition_set = true;
+      }
+      const QString text = QString::fromUtf8(line.data(), static_cast<int>(line.size()));
+      highlighter.tokens.assign(static_cast<std::size_t>(text.size()), Token::kNone);
+      const int highlighted = std::min(text.size(), static_cast<int>(kMaxHighlightedLineUnits));
+      state = highlighter.highlightLine(QStringView(text).left(highlighted), state);
 
-    std::string html;
-    html.reserve(line.size() + line.size() / 2);
-    append_line_html(html, text, highlighter.tokens);
-    if (carriage_return) html += '\r';
-    lines.push_back(std::move(html));
+      std::string html;
+      html.reserve(line.size() + line.size() / 2);
+      append_line_html(html, text, highlighter.tokens);
+      const std::uint32_t start_index = state_index;
+      state_index = memo.intern(state);
+      if (start_index != LineMemo::kNoState && state_index != LineMemo::kNoState) {
+        memo.insert(std::move(memo_key), html, state_index);
+      }
+      lines.push_back(std::move(html));
+    }
+    if (carriage_return) lines.back() += '\r';
   }
 
   if (shared_cache::is_open()) shared_cache::insert(shared_key, encode_lines(lines));
