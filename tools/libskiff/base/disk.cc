@@ -30,10 +30,14 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
   } closer{fd};
   std::string data;
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+  const bool have_info = ::fstat(fd, &info) == 0;
+  if (have_info && S_ISDIR(info.st_mode)) {
     error = "cannot read " + path.string() + ": " + std::strerror(EISDIR);
     return std::nullopt;
   }
+  // A regular file that returns less than asked for is at its end: no
+  // second read to see 0 (a build reads thousands of pages, twice).
+  const bool regular = have_info && S_ISREG(info.st_mode);
   // The size is a hint: the file may grow or shrink while it is read.
   std::size_t capacity = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 4096;
   std::size_t used = 0;
@@ -47,17 +51,30 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
       return std::nullopt;
     }
     if (got == 0) break;
+    const bool short_read = static_cast<std::size_t>(got) < data.size() - used;
     used += static_cast<std::size_t>(got);
+    if (regular && short_read) break;
   }
   data.resize(used);
   return data;
 }
 
-bool write_file(const fs::path& path, std::string_view data, std::string& error) {
+bool write_file(const fs::path& path, std::string_view data, std::string& error, FolderHint hint) {
   // Open first and create the folders only when they are missing: a build
   // writes thousands of files into a few hundred folders, and checking
-  // every folder of every path was a large share of its system time.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // every folder of every path was a large share of its system time. When
+  // the caller knows the folder is new (a page's own folder in a fresh
+  // output), make it first and spare the open that would fail.
+  int fd = -1;
+  errno = ENOENT;
+  if (hint == FolderHint::kLikelyMissing) {
+    const fs::path parent = path.parent_path();
+    if (!parent.empty() && (::mkdir(parent.c_str(), 0777) == 0 || errno == EEXIST)) {
+      fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    }
+  } else {
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
   if (fd < 0 && errno == ENOENT) {
     // Usually only the file's own folder is missing (a page's folder, its
     // parent made for an earlier page): one mkdir, where

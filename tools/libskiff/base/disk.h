@@ -16,9 +16,14 @@ namespace fs = std::filesystem;
 // The whole file, or nullopt with `error` set.
 std::optional<std::string> read_file(const fs::path& path, std::string& error);
 
+// Whether write_file's folder likely exists already (the default: try the
+// file first) or likely not (make the folder first). Only a hint: the
+// result is the same either way, one system call fewer when it is right.
+enum class FolderHint { kLikelyExists, kLikelyMissing };
 // Writes `data` to `path`, creating parent folders. Not atomic by itself:
 // the build writes into a private temporary output tree (see output_dir.h).
-bool write_file(const fs::path& path, std::string_view data, std::string& error);
+bool write_file(const fs::path& path, std::string_view data, std::string& error,
+                FolderHint hint = FolderHint::kLikelyExists);
 
 // Replaces the file at `path` with `data` so that readers see the old or the
 // new content, never a mix: written to a temporary file in the same folder

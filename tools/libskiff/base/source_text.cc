@@ -1,6 +1,7 @@
 #include "base/source_text.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "base/byte_set.h"
@@ -9,7 +10,21 @@ namespace skiff {
 
 SourceText::SourceText(std::string path, std::string bytes)
     : path_(std::move(path)), bytes_(std::move(bytes)) {
+  line_starts_.reserve(bytes_.size() / 40 + 2);
   line_starts_.push_back(0);
+  // Most files have no '\r' at all: one memchr proves it, and then lines
+  // are found with one memchr each instead of kLineEnds' two.
+  if (std::memchr(bytes_.data(), '\r', bytes_.size()) == nullptr) {
+    const char* const begin = bytes_.data();
+    const char* const end = begin + bytes_.size();
+    for (const char* at = begin; at < end;) {
+      const auto* lf = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+      if (lf == nullptr) break;
+      at = lf + 1;
+      line_starts_.push_back(static_cast<std::size_t>(at - begin));
+    }
+    return;
+  }
   // kLineEnds jumps from line end to line end (memchr), not byte by byte.
   for (std::size_t i = kLineEnds.find(bytes_); i != std::string::npos; i = kLineEnds.find(bytes_, i + 1)) {
     if (bytes_[i] == '\r' && i + 1 < bytes_.size() && bytes_[i + 1] == '\n') ++i;  // CRLF: one end

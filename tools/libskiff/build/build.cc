@@ -146,13 +146,16 @@ struct WriteTarget {
 
 // Writes `data` as output file `rel`, unless it is in place already:
 // returns its content_hash, and sets `written`.
+// `hint`: whether the file's folder is likely there already in a fresh
+// output (a page's own folder is not).
 std::uint64_t write_output(const WriteTarget& target, const std::string& rel, std::string_view data,
-                           const OutputRecord* previous, bool& written, std::string& error, bool& ok) {
+                           const OutputRecord* previous, bool& written, std::string& error, bool& ok,
+                           FolderHint hint = FolderHint::kLikelyExists) {
   std::uint64_t hash = content_hash(data);
   written = false;
   ok = true;
   if (target.in_place && previous != nullptr && previous->hash == hash) return hash;
-  ok = target.in_place ? write_pending(target.dir, rel, data, error) : write_file(target.dir / rel, data, error);
+  ok = target.in_place ? write_pending(target.dir, rel, data, error) : write_file(target.dir / rel, data, error, hint);
   written = ok;
   return hash;
 }
@@ -223,8 +226,10 @@ void render_group(const Site& site, const std::vector<OutputPage>& outputs, cons
     std::string html = render_layout(*layout, shell, view);
     bool written = false;
     bool ok = true;
+    // A page's folder (LOCALE/SLUG/) is its own: new in a fresh output,
+    // unless it is the home page or a page with pages below it.
     std::uint64_t hash = write_output(target, output_file(output.locale, page.slug), html, recorded[group[g]], written,
-                                      error, ok);
+                                      error, ok, FolderHint::kLikelyMissing);
     if (!ok) {
       diagnostics.error(page.display_path, {}, error);
       continue;
