@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -105,4 +106,137 @@ BOOST_AUTO_TEST_CASE(read_file_reads_whole_files) {
   // Not regular files: read to their end.
   BOOST_TEST(contents("/proc/self/status").find("Name:") != std::string::npos);
   BOOST_TEST(!skiff::read_file(f.root, error).has_value());
+}
+
+namespace {
+
+// "severity file: message" for each problem, in order.
+std::vector<std::string> problems_of(const skiff::Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const skiff::Diagnostic& p : d.all()) {
+    out.push_back(std::string(skiff::severity_name(p.severity)) + " " + p.file + ": " + p.message);
+  }
+  return out;
+}
+
+// A site (f.root/site) with a file outside it (f.root/outside/secret.md).
+struct SiteFolder : Folder {
+  fs::path site = root / "site";
+  fs::path outside = root / "outside";
+  SiteFolder() {
+    file("site/pages/en/a.md");
+    file("outside/secret.md");
+    file("outside/dir/x.md");
+  }
+};
+
+}  // namespace
+
+// Links inside the site work; a link to a file outside it is refused with
+// an error naming the link and its real target, and is not listed.
+BOOST_AUTO_TEST_CASE(list_site_files_refuses_links_out_of_the_site) {
+  SiteFolder f;
+  fs::create_symlink("../../../outside/secret.md", f.site / "pages/en/evil.md");
+  fs::create_symlink(f.outside / "secret.md", f.site / "pages/en/abs.md");
+  fs::create_symlink("a.md", f.site / "pages/en/same.md");
+  f.file("site/public/real.txt");
+  fs::create_symlink("../../public/real.txt", f.site / "pages/en/inside.md");
+  skiff::Diagnostics problems;
+  std::vector<std::string> files = skiff::list_site_files(f.site, "pages/en", problems);
+  std::vector<std::string> want = {"a.md", "inside.md", "same.md"};
+  BOOST_TEST(files == want, boost::test_tools::per_element());
+  const std::string secret = fs::canonical(f.outside / "secret.md").string();
+  std::vector<std::string> want_problems = {
+      "error pages/en/abs.md: symlink to " + secret + ", which is outside the site: not read",
+      "error pages/en/evil.md: symlink to " + secret + ", which is outside the site: not read"};
+  std::vector<std::string> got = problems_of(problems);
+  std::sort(got.begin(), got.end());
+  BOOST_TEST(got == want_problems, boost::test_tools::per_element());
+  // A plain listing follows them all, as before.
+  std::vector<std::string> errors;
+  BOOST_TEST(skiff::list_files(f.site / "pages/en", errors).size() == 5u);
+}
+
+// Symlinked folders are never followed (no loops, no outside trees), and
+// each one, each broken link and each link loop is a warning.
+BOOST_AUTO_TEST_CASE(list_site_files_warns_about_what_it_skips) {
+  SiteFolder f;
+  fs::create_directory_symlink(f.outside / "dir", f.site / "pages/en/outdir");
+  fs::create_directory_symlink("..", f.site / "pages/en/loop");
+  fs::create_symlink("missing.md", f.site / "pages/en/gone.md");
+  fs::create_symlink("b.md", f.site / "pages/en/c.md");
+  fs::create_symlink("c.md", f.site / "pages/en/b.md");
+  skiff::Diagnostics problems;
+  std::vector<std::string> files = skiff::list_site_files(f.site, "pages/en", problems);
+  BOOST_TEST(files == std::vector<std::string>{"a.md"}, boost::test_tools::per_element());
+  std::vector<std::string> got = problems_of(problems);
+  std::sort(got.begin(), got.end());
+  std::vector<std::string> want = {
+      "warning pages/en/b.md: symlink loop: following `c.md` never reaches a file; skipped",
+      "warning pages/en/c.md: symlink loop: following `b.md` never reaches a file; skipped",
+      "warning pages/en/gone.md: broken symlink: its target `missing.md` does not exist; skipped",
+      "warning pages/en/loop: symlinked folder not followed (it leads to " + fs::canonical(f.site / "pages").string() + ")",
+      "warning pages/en/outdir: symlinked folder not followed (it leads to " + fs::canonical(f.outside / "dir").string() + ")"};
+  BOOST_TEST(got == want, boost::test_tools::per_element());
+  BOOST_TEST(problems.error_count() == 0);
+}
+
+// The listed folder itself may not be a link either: `public -> /etc`
+// would publish /etc.
+BOOST_AUTO_TEST_CASE(list_site_files_does_not_follow_a_linked_folder_itself) {
+  SiteFolder f;
+  fs::create_directory_symlink(f.outside, f.site / "public");
+  skiff::Diagnostics problems;
+  BOOST_TEST(skiff::list_site_files(f.site, "public", problems).empty());
+  BOOST_TEST(problems_of(problems) ==
+                 std::vector<std::string>{"warning public: symlinked folder not followed (it leads to " +
+                                          fs::canonical(f.outside).string() + ")"},
+             boost::test_tools::per_element());
+  // A missing folder is no problem; a site reached through a link is fine.
+  skiff::Diagnostics none;
+  BOOST_TEST(skiff::list_site_files(f.site, "layouts", none).empty());
+  fs::create_directory_symlink(f.site, f.root / "site-link");
+  BOOST_TEST(skiff::list_site_files(f.root / "site-link", "pages/en", none) == std::vector<std::string>{"a.md"});
+  BOOST_TEST(none.empty());
+}
+
+// An unreadable folder is a warning naming it (root ignores permissions,
+// so the test only runs as another user).
+BOOST_AUTO_TEST_CASE(list_site_files_warns_about_unreadable_folders) {
+  if (::geteuid() == 0) {
+    BOOST_TEST_MESSAGE("skipped: running as root, who can read a folder without permissions");
+    return;
+  }
+  SiteFolder f;
+  f.file("site/pages/en/locked/in.md");
+  fs::permissions(f.site / "pages/en/locked", fs::perms::none);
+  skiff::Diagnostics problems;
+  std::vector<std::string> files = skiff::list_site_files(f.site, "pages/en", problems);
+  fs::permissions(f.site / "pages/en/locked", fs::perms::owner_all);
+  BOOST_TEST(files == std::vector<std::string>{"a.md"});
+  BOOST_TEST(problems_of(problems) ==
+                 std::vector<std::string>{"warning pages/en/locked: cannot read folder pages/en/locked: "
+                                          "Permission denied; its files are skipped"},
+             boost::test_tools::per_element());
+}
+
+// Over the limit, a file is not read, and the error gives both sizes.
+BOOST_AUTO_TEST_CASE(read_file_refuses_files_over_a_limit) {
+  Folder f;
+  std::string error;
+  BOOST_REQUIRE(skiff::write_file(f.root / "big.md", std::string(1234567, 'x'), error));
+  const skiff::ReadLimit limit{1000000, "the page", "site.yml maxPageBytes"};
+  BOOST_TEST(!skiff::read_file(f.root / "big.md", error, limit).has_value());
+  BOOST_TEST(error == "the page is 1,234,567 bytes, over the limit of 1,000,000 (site.yml maxPageBytes)");
+  BOOST_TEST(skiff::read_file(f.root / "big.md", error, {1234567, "the page", ""}).value_or("").size() == 1234567u);
+  // A sparse file of 1 TB is refused at once, without a byte read.
+  {
+    std::ofstream(f.root / "huge.md").close();
+    fs::resize_file(f.root / "huge.md", 1000000000000ull);
+  }
+  BOOST_TEST(!skiff::read_file(f.root / "huge.md", error, limit).has_value());
+  BOOST_TEST(error == "the page is 1,000,000,000,000 bytes, over the limit of 1,000,000 (site.yml maxPageBytes)");
+  // Not a regular file: refused once more than the limit has been read.
+  BOOST_TEST(!skiff::read_file("/dev/zero", error, {4096, "the file", ""}).has_value());
+  BOOST_TEST(error == "the file is more than 4,096 bytes, over the limit of 4,096");
 }

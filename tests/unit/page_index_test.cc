@@ -251,4 +251,49 @@ BOOST_AUTO_TEST_CASE(add_keeps_lookup) {
   BOOST_TEST(index.find("en", "") == -1);
 }
 
+// b.md and B.md are two pages here, one folder on macOS and Windows.
+BOOST_AUTO_TEST_CASE(urls_differing_only_in_case_are_a_warning) {
+  TempDir site;
+  touch(site.path / "pages" / "en" / "b.md");
+  touch(site.path / "pages" / "en" / "B.md");
+  touch(site.path / "pages" / "en" / "Guide" / "x.md");
+  touch(site.path / "pages" / "en" / "guide" / "X" / "index.md");
+  touch(site.path / "pages" / "es" / "b.md");  // another locale: another folder
+  SiteConfig config = config_with({"en", "es"}, "/docs/");
+  Diagnostics d;
+  PageIndex index = PageIndex::discover(site.path, config, d);
+  BOOST_TEST(index.pages().size() == 5u);  // all kept
+  BOOST_TEST(d.error_count() == 0);
+  BOOST_REQUIRE(d.all().size() == 2u);
+  BOOST_TEST((d.all()[0].severity == skiff::Severity::Warning));
+  BOOST_TEST(d.all()[0].file == "pages/en/b.md");
+  BOOST_TEST(d.all()[0].message ==
+             "its URL /docs/en/b/ differs from that of pages/en/B.md (/docs/en/B/) only in letter case: on "
+             "case-insensitive file systems (macOS, Windows) one page overwrites the other; rename one of them");
+  BOOST_TEST(d.all()[1].file == "pages/en/guide/X/index.md");
+  BOOST_TEST(d.all()[1].message.starts_with("its URL /docs/en/guide/X/ differs from that of pages/en/Guide/x.md"));
+}
+
+// A page linked in from outside the site is not a page: an error in the
+// file problems, at the link.
+BOOST_AUTO_TEST_CASE(pages_linked_from_outside_the_site_are_refused) {
+  TempDir root;
+  fs::path site = root.path / "site";
+  touch(site / "pages" / "en" / "index.md");
+  touch(root.path / "outside" / "secret.md");
+  fs::create_symlink(root.path / "outside" / "secret.md", site / "pages" / "en" / "evil.md");
+  fs::create_symlink("index.md", site / "pages" / "en" / "home.md");
+  SiteConfig config = config_with({"en"});
+  Diagnostics d;
+  Diagnostics files;
+  PageIndex index = PageIndex::discover(site, config, d, files);
+  BOOST_TEST(d.empty());
+  BOOST_TEST(listing(index) == (std::vector<std::string>{"en|home|pages/en/home.md", "en||pages/en/index.md"}),
+             boost::test_tools::per_element());
+  BOOST_REQUIRE(files.all().size() == 1u);
+  BOOST_TEST(files.all()[0].file == "pages/en/evil.md");
+  BOOST_TEST(files.all()[0].message == "symlink to " + fs::canonical(root.path / "outside" / "secret.md").string() +
+                                           ", which is outside the site: not read");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

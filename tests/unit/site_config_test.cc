@@ -460,3 +460,22 @@ BOOST_AUTO_TEST_CASE(bad_lint_settings_are_errors_at_their_position) {
   parse("lint: [a]\n", e);
   BOOST_TEST(e.error_count() == 1);
 }
+
+BOOST_AUTO_TEST_CASE(max_page_bytes_defaults_to_10_mib_and_can_be_set) {
+  Diagnostics d;
+  BOOST_TEST(parse("title: x\n", d).max_page_bytes == 10485760u);
+  BOOST_TEST(parse("maxPageBytes: 20971520\n", d).max_page_bytes == 20971520u);
+  BOOST_TEST(d.empty());
+}
+
+BOOST_AUTO_TEST_CASE(bad_max_page_bytes_is_an_error_at_its_value) {
+  for (const char* bad : {"0", "-5", "ten", "1.5", "[1]", "99999999999999999999999"}) {
+    Diagnostics d;
+    SiteConfig c = parse(std::string("title: x\nmaxPageBytes: ") + bad + "\n", d);
+    BOOST_TEST(c.max_page_bytes == 10485760u, bad);
+    BOOST_REQUIRE_MESSAGE(d.all().size() == 1u, bad);
+    BOOST_TEST(skiff::format_diagnostic(d.all()[0]) ==
+                   "site.yml:2:15: error: `maxPageBytes` is a whole number of bytes, at least 1 (the default is 10485760)",
+               bad);
+  }
+}

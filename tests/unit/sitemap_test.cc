@@ -161,11 +161,11 @@ BOOST_AUTO_TEST_CASE(empty_sitemap_is_a_valid_urlset) {
 BOOST_AUTO_TEST_CASE(ampersands_are_escaped_in_loc_and_href) {
   const std::vector<SitemapEntry> entries{
       {"https://example.com/search?q=a&lang=en",
-       {{"de", "https://example.com/de/search?q=a&lang=de&x=<1>"}}}};
+       {{"de", "https://example.com/de/search?q=a&lang=de&x=1"}}}};
   const std::string xml = write_sitemap(entries);
   BOOST_TEST(xml.find("<loc>https://example.com/search?q=a&amp;lang=en</loc>") !=
              std::string::npos);
-  BOOST_TEST(xml.find("href=\"https://example.com/de/search?q=a&amp;lang=de&amp;x=&lt;1&gt;\"") !=
+  BOOST_TEST(xml.find("href=\"https://example.com/de/search?q=a&amp;lang=de&amp;x=1\"") !=
              std::string::npos);
   BOOST_TEST(xml.find("&lang") == std::string::npos);  // no bare ampersand
   check_same(read_back(xml), entries);
@@ -179,27 +179,41 @@ BOOST_AUTO_TEST_CASE(pre_escaped_entities_are_escaped_again) {
   check_same(read_back(xml), entries);
 }
 
-BOOST_AUTO_TEST_CASE(quotes_in_attributes_round_trip) {
+BOOST_AUTO_TEST_CASE(apostrophes_stay_and_quotes_are_percent_encoded) {
   const std::vector<SitemapEntry> entries{
       {"https://example.com/\"q\"/'s", {{"en", "https://example.com/\"q\"/'s"}}}};
-  check_same(read_back(write_sitemap(entries)), entries);
+  const std::vector<SitemapEntry> want{
+      {"https://example.com/%22q%22/'s", {{"en", "https://example.com/%22q%22/'s"}}}};
+  check_same(read_back(write_sitemap(entries)), want);
 }
 
-BOOST_AUTO_TEST_CASE(non_ascii_urls_stay_utf8) {
+// The sitemap protocol wants RFC 3986 URLs: every byte outside the URL
+// alphabet is percent-encoded, non-ASCII ones as their UTF-8 bytes.
+BOOST_AUTO_TEST_CASE(urls_are_percent_encoded) {
   const std::vector<SitemapEntry> entries{
       {"https://example.com/zh-cn/指南/", {{"zh-cn", "https://example.com/zh-cn/指南/"}}},
-      {"https://example.com/es/guía/", {{"es", "https://example.com/es/guía/"}}}};
-  const std::string xml = write_sitemap(entries);
-  BOOST_TEST(xml.find("指南") != std::string::npos);  // raw UTF-8, not &#...;
-  check_same(read_back(xml), entries);
+      {"https://example.com/es/guía/", {{"es", "https://example.com/es/guía/"}}},
+      {"https://example.com/en/a b/<x>{y}|^`\\/", {}},
+      // An escape stays as it is; a lone '%' is encoded.
+      {"https://example.com/en/a%20b/100%/%zz/", {}},
+      {"https://example.com/en/-._~:@!$&'()*+,;=/?q#f", {}}};
+  const std::vector<SitemapEntry> want{
+      {"https://example.com/zh-cn/%E6%8C%87%E5%8D%97/", {{"zh-cn", "https://example.com/zh-cn/%E6%8C%87%E5%8D%97/"}}},
+      {"https://example.com/es/gu%C3%ADa/", {{"es", "https://example.com/es/gu%C3%ADa/"}}},
+      {"https://example.com/en/a%20b/%3Cx%3E%7By%7D%7C%5E%60%5C/", {}},
+      {"https://example.com/en/a%20b/100%25/%25zz/", {}},
+      {"https://example.com/en/-._~:@!$&'()*+,;=/?q#f", {}}};
+  check_same(read_back(write_sitemap(entries)), want);
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_still_gives_well_formed_xml) {
-  // Invalid UTF-8 becomes U+FFFD; control characters XML cannot hold vanish.
+  // Bytes of invalid UTF-8 and control characters are percent-encoded in
+  // URLs, so a page named with them is found at its URL; in other values
+  // invalid UTF-8 becomes U+FFFD and characters XML cannot hold vanish.
   const std::vector<SitemapEntry> entries{
-      {"https://example.com/a\xFF" "b/\x01", {{"e\x02n", "https://example.com/\xC3"}}}};
+      {"https://example.com/a\xFF" "b/\x01", {{"e\x02n\xFF", "https://example.com/\xC3"}}}};
   const std::vector<SitemapEntry> want{
-      {"https://example.com/a\uFFFDb/", {{"en", "https://example.com/\uFFFD"}}}};
+      {"https://example.com/a%FFb/%01", {{"en\uFFFD", "https://example.com/%C3"}}}};
   check_same(read_back(write_sitemap(entries)), want);
 }
 

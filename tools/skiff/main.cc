@@ -82,7 +82,7 @@ constexpr const char* kLintHelp = R"(Examples:
 
 Rules: links, anchors, link-locale, assets, link-style, own-domain,
 link-text, script-url, pages, frontmatter, components, unused-import,
-headings, encoding, external (with --external), config.
+headings, encoding, external (with --external), read, config.
 Set a rule's level in site.yml:
   lint: { rules: { link-text: off, own-domain: error } }
 Silence one in a page with <!-- skiff-lint-disable RULE --> (from that line

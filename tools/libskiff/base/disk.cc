@@ -7,13 +7,40 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <system_error>
 
 namespace skiff {
 
+namespace {
+
+// "104,857,600": sizes in messages, readable at a glance.
+std::string with_thousands(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string over_limit(const ReadLimit& limit, std::string_view size) {
+  std::string out = std::string(limit.what) + " is " + std::string(size) + " bytes, over the limit of " +
+                    with_thousands(limit.max_bytes);
+  if (!limit.setting.empty()) out += " (" + std::string(limit.setting) + ")";
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  return read_file(path, error, ReadLimit{});
+}
+
+std::optional<std::string> read_file(const fs::path& path, std::string& error, const ReadLimit& limit) {
   // POSIX reads: a whole file in one or two calls (pages are read on every
   // lint and build, so istream's per-character path is too slow).
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -38,6 +65,10 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
   // A regular file that returns less than asked for is at its end: no
   // second read to see 0 (a build reads thousands of pages, twice).
   const bool regular = have_info && S_ISREG(info.st_mode);
+  if (regular && static_cast<std::uint64_t>(info.st_size) > limit.max_bytes) {
+    error = over_limit(limit, with_thousands(static_cast<std::uint64_t>(info.st_size)));
+    return std::nullopt;
+  }
   // The size is a hint: the file may grow or shrink while it is read.
   std::size_t capacity = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 4096;
   std::size_t used = 0;
@@ -53,6 +84,10 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     if (got == 0) break;
     const bool short_read = static_cast<std::size_t>(got) < data.size() - used;
     used += static_cast<std::size_t>(got);
+    if (used > limit.max_bytes) {  // grew while read, or not a regular file
+      error = over_limit(limit, "more than " + with_thousands(limit.max_bytes));
+      return std::nullopt;
+    }
     if (regular && short_read) break;
   }
   data.resize(used);
@@ -145,52 +180,124 @@ bool replace_file(const fs::path& path, std::string_view data, std::string& erro
 
 namespace {
 
-// Adds the regular files below the open folder `dir` (relative path
-// `prefix`, "" or ending in '/') to `files`. readdir's d_type says what an
-// entry is without a stat, except for symbolic links (followed for files,
-// never for folders) and file systems that do not fill it in. Takes
-// ownership of `dir`.
-void list_folder(int dir, const std::string& prefix, const fs::path& root, std::vector<std::string>& files,
-                 std::vector<std::string>& errors) {
-  DIR* stream = ::fdopendir(dir);
-  if (stream == nullptr) {
-    errors.push_back("cannot list " + (root / prefix).string() + ": " + std::strerror(errno));
-    ::close(dir);
-    return;
+// One listing: the folder `root` and where its findings go. Plain
+// listings (list_files) follow symlinks to any file and skip what they
+// cannot list quietly, as they always did; site listings (`site` set)
+// confine links to the site and report everything they skip.
+struct Lister {
+  const fs::path& root;
+  std::vector<std::string>& files;
+  std::vector<std::string>& errors;  // plain listings
+  // Site listings: the site's real path with a trailing '/', the listed
+  // folder as shown ("pages/en/"), and where problems go.
+  const std::string* site = nullptr;
+  std::string display;
+  Diagnostics* problems = nullptr;
+
+  void problem(Severity severity, const std::string& rel, std::string message) const {
+    std::string file = display + rel;
+    while (file.size() > 1 && file.back() == '/') file.pop_back();
+    problems->add({severity, std::move(file), {}, std::move(message)});
   }
-  for (;;) {
-    errno = 0;
-    const dirent* entry = ::readdir(stream);
-    if (entry == nullptr) {
-      if (errno != 0) errors.push_back("cannot list " + (root / prefix).string() + ": " + std::strerror(errno));
-      break;
+
+  // Adds the regular files below the open folder `dir` (relative path
+  // `prefix`, "" or ending in '/'). readdir's d_type says what an entry is
+  // without a stat, except for symbolic links and file systems that do
+  // not fill it in. Takes ownership of `dir`.
+  void folder(int dir, const std::string& prefix) {
+    DIR* stream = ::fdopendir(dir);
+    if (stream == nullptr) {
+      cannot_list(prefix, errno);
+      ::close(dir);
+      return;
     }
-    const char* name = entry->d_name;
-    if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
-    unsigned char type = entry->d_type;
-    if (type == DT_UNKNOWN) {  // file systems that do not say: ask
-      struct stat st;
-      if (::fstatat(::dirfd(stream), name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-      type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-    }
-    if (type == DT_LNK) {  // followed to a file, never to a folder
-      struct stat st;
-      if (::fstatat(::dirfd(stream), name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;  // dangling, or a folder
-      type = DT_REG;
-    }
-    if (type == DT_REG) {
-      files.push_back(prefix + name);
-    } else if (type == DT_DIR) {
-      int sub = ::openat(::dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-      if (sub < 0) {
-        if (errno != EACCES) errors.push_back("cannot list " + (root / (prefix + name)).string() + ": " + std::strerror(errno));
-        continue;  // unreadable folders are skipped, as before
+    for (;;) {
+      errno = 0;
+      const dirent* entry = ::readdir(stream);
+      if (entry == nullptr) {
+        if (errno != 0) cannot_list(prefix, errno);
+        break;
       }
-      list_folder(sub, prefix + name + "/", root, files, errors);
+      const char* name = entry->d_name;
+      if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
+      unsigned char type = entry->d_type;
+      if (type == DT_UNKNOWN) {  // file systems that do not say: ask
+        struct stat st;
+        if (::fstatat(::dirfd(stream), name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+      }
+      if (type == DT_LNK && !follow_link(::dirfd(stream), prefix, name)) continue;
+      if (type == DT_REG || type == DT_LNK) {
+        files.push_back(prefix + name);
+      } else if (type == DT_DIR) {
+        int sub = ::openat(::dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+        if (sub < 0) {
+          cannot_list(prefix + name + "/", errno);
+          continue;
+        }
+        folder(sub, prefix + name + "/");
+      }
+    }
+    ::closedir(stream);
+  }
+
+  void cannot_list(const std::string& prefix, int error) {
+    if (site != nullptr) {
+      std::string shown = display + prefix;
+      if (!shown.empty() && shown.back() == '/') shown.pop_back();
+      // Permissions are a choice someone made: a warning. Anything else
+      // (an I/O error) means pages may be missing: an error.
+      problem(error == EACCES ? Severity::Warning : Severity::Error, prefix,
+              "cannot read folder " + shown + ": " + std::strerror(error) + "; its files are skipped");
+    } else if (error != EACCES) {  // unreadable folders are skipped, as before
+      errors.push_back("cannot list " + (root / prefix).string() + ": " + std::strerror(error));
     }
   }
-  ::closedir(stream);
-}
+
+  // Whether the symlink `name` in folder `dir` is listed: one to a regular
+  // file, which in a site listing must be inside the site. Links to
+  // folders are never followed.
+  bool follow_link(int dir, const std::string& prefix, const char* name) {
+    struct stat st;
+    if (::fstatat(dir, name, &st, 0) != 0) {
+      if (site != nullptr) {
+        const int error = errno;
+        char target[4096];
+        ssize_t n = ::readlinkat(dir, name, target, sizeof target - 1);
+        const std::string to = n < 0 ? std::string("?") : std::string(target, static_cast<std::size_t>(n));
+        if (error == ENOENT) {
+          problem(Severity::Warning, prefix + name, "broken symlink: its target `" + to + "` does not exist; skipped");
+        } else if (error == ELOOP) {
+          problem(Severity::Warning, prefix + name, "symlink loop: following `" + to + "` never reaches a file; skipped");
+        } else {
+          problem(Severity::Warning, prefix + name,
+                  "cannot follow the symlink to `" + to + "`: " + std::strerror(error) + "; skipped");
+        }
+      }
+      return false;
+    }
+    if (site == nullptr) return S_ISREG(st.st_mode);
+    const std::string real = real_path(prefix + name);
+    if (S_ISDIR(st.st_mode)) {
+      problem(Severity::Warning, prefix + name, "symlinked folder not followed (it leads to " + real + ")");
+      return false;
+    }
+    if (!S_ISREG(st.st_mode)) return false;
+    if (!real.starts_with(*site)) {
+      problem(Severity::Error, prefix + name, "symlink to " + real + ", which is outside the site: not read");
+      return false;
+    }
+    return true;
+  }
+
+  std::string real_path(const std::string& rel) const {
+    char* resolved = ::realpath((root / rel).c_str(), nullptr);
+    if (resolved == nullptr) return (root / rel).string();
+    std::string out(resolved);
+    std::free(resolved);
+    return out;
+  }
+};
 
 }  // namespace
 
@@ -205,7 +312,73 @@ std::vector<std::string> list_files(const fs::path& root, std::vector<std::strin
     }
     return files;
   }
-  list_folder(dir, "", root, files, errors);
+  Lister{root, files, errors, nullptr, "", nullptr}.folder(dir, "");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> list_site_files(const fs::path& site_root, std::string_view folder, Diagnostics& problems) {
+  std::vector<std::string> files;
+  std::vector<std::string> unused;
+  const fs::path root = site_root / folder;
+  std::string display = std::string(folder) + "/";
+  auto report = [&](Severity severity, std::string message) {
+    problems.add({severity, std::string(folder), {}, std::move(message)});
+  };
+  struct stat st;
+  if (::lstat(root.c_str(), &st) != 0) {
+    // A missing folder (or a file on the way): nothing to list.
+    if (errno != ENOENT && errno != ENOTDIR) {
+      report(errno == EACCES ? Severity::Warning : Severity::Error,
+             "cannot read folder " + std::string(folder) + ": " + std::strerror(errno) + "; its files are skipped");
+    }
+    return files;
+  }
+  // The folder itself must be where it seems: SITE/folder with no symlink
+  // on the way (`public -> /etc` would publish /etc).
+  int resolve_error = 0;
+  auto resolve = [&](const fs::path& path) {
+    char* resolved = ::realpath(path.c_str(), nullptr);
+    if (resolved == nullptr) {
+      resolve_error = errno;
+      return std::string();
+    }
+    std::string out(resolved);
+    std::free(resolved);
+    return out;
+  };
+  std::string site = resolve(site_root);
+  std::string real = site.empty() ? std::string() : resolve(root);
+  if (real.empty() && !site.empty() && S_ISLNK(st.st_mode)) {
+    char target[4096];
+    ssize_t n = ::readlink(root.c_str(), target, sizeof target - 1);
+    const std::string to = n < 0 ? std::string("?") : std::string(target, static_cast<std::size_t>(n));
+    report(Severity::Warning, resolve_error == ELOOP
+                                  ? "symlink loop: following `" + to + "` never reaches a folder; skipped"
+                                  : "broken symlink: its target `" + to + "` does not exist; skipped");
+    return files;
+  }
+  if (site.empty() || real.empty()) {
+    report(Severity::Error, "cannot resolve " + root.string() + ": " + std::strerror(resolve_error) +
+                                "; its files are skipped");
+    return files;
+  }
+  if (site.back() != '/') site += '/';
+  if (real != site + std::string(folder)) {
+    struct stat target;
+    if (::stat(real.c_str(), &target) == 0 && S_ISDIR(target.st_mode)) {
+      report(Severity::Warning, "symlinked folder not followed (it leads to " + real + ")");
+    }
+    return files;
+  }
+  if (!S_ISDIR(st.st_mode)) return files;  // a file where the folder would be
+  int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+  Lister lister{root, files, unused, &site, display, &problems};
+  if (dir < 0) {
+    lister.cannot_list("", errno);
+    return files;
+  }
+  lister.folder(dir, "");
   std::sort(files.begin(), files.end());
   return files;
 }

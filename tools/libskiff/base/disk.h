@@ -3,11 +3,15 @@
 // diagnostic and the rest of the site is still processed.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/diagnostic.h"
 
 namespace skiff {
 
@@ -15,6 +19,17 @@ namespace fs = std::filesystem;
 
 // The whole file, or nullopt with `error` set.
 std::optional<std::string> read_file(const fs::path& path, std::string& error);
+
+// A size limit for read_file. A regular file larger than `max_bytes` is
+// not read at all (its size comes from fstat on the open file, so a huge
+// file costs neither time nor memory); the error then reads
+// "<what> is 104,857,600 bytes, over the limit of 10,485,760 (<setting>)".
+struct ReadLimit {
+  std::uint64_t max_bytes = std::numeric_limits<std::uint64_t>::max();
+  std::string_view what = "the file";
+  std::string_view setting;  // where the limit is set ("site.yml maxPageBytes"), or ""
+};
+std::optional<std::string> read_file(const fs::path& path, std::string& error, const ReadLimit& limit);
 
 // Whether write_file's folder likely exists already (the default: try the
 // file first) or likely not (make the folder first). Only a hint: the
@@ -36,6 +51,22 @@ bool replace_file(const fs::path& path, std::string_view data, std::string& erro
 // order. A missing root gives an empty list; unreadable entries are skipped
 // and named in `errors`.
 std::vector<std::string> list_files(const fs::path& root, std::vector<std::string>& errors);
+
+// The files of the site folder SITE/`folder` ("pages/en", "public",
+// "layouts"), listed as list_files lists them, but confined to the site:
+// nothing it lists leads outside `site_root`, so nothing outside the site
+// is read or published through a link. What it skips or refuses goes to
+// `problems`, at its site-relative path ("pages/en/evil.md"):
+//   - a symlink to a file outside the site (fully resolved): an error,
+//     naming the target; not listed
+//   - a symlinked folder, `folder` itself included: a warning; not followed
+//     (so links can make no loop and pull in no outside tree)
+//   - a broken symlink or a symlink loop: a warning; skipped
+//   - a folder that cannot be read (permissions): a warning; its files are
+//     skipped
+// Symlinks to files inside the site are listed like the files they name.
+// A missing folder is an empty list with no problem.
+std::vector<std::string> list_site_files(const fs::path& site_root, std::string_view folder, Diagnostics& problems);
 
 // Copies file `from` to `to`, replacing it and making its parent folders.
 // A real copy, not a link: tools that post-process the output must never

@@ -180,9 +180,11 @@ void render_group(const Site& site, const std::vector<OutputPage>& outputs, cons
   const bool has_own = std::any_of(group.begin(), group.end(), [&](std::size_t k) { return !outputs[k].fallback; });
   Diagnostics& report = has_own ? diagnostics : quiet;
   std::string error;
-  auto bytes = read_file(page.file, error);
+  auto bytes = read_page(site.config, page, error);
   if (!bytes) {
-    report.error(page.display_path, {}, error);
+    // Said already when its frontmatter was read (read_frontmatter).
+    const bool said = site.page_diagnostics[static_cast<std::size_t>(source_index)].error_count() > 0;
+    (said ? quiet : report).error(page.display_path, {}, error);
     return;
   }
   SourceText source(page.display_path, std::move(*bytes));
@@ -497,7 +499,7 @@ std::vector<char> reuse_sources(Site& site, BuildState* state, int jobs, std::ve
 // forever).
 std::uint64_t input_files_key(const std::filesystem::path& root) {
   KeyHash key;
-  std::vector<std::string> errors;
+  Diagnostics ignored;  // load_site reports them
   std::string error;
   auto add_file = [&](const std::filesystem::path& file, const std::string& name) {
     key.add(name);
@@ -506,7 +508,7 @@ std::uint64_t input_files_key(const std::filesystem::path& root) {
   add_file(root / "site.yml", "site.yml");
   for (const char* folder : {"locales", "layouts", "components"}) {
     key.add(std::string_view(folder));
-    for (const std::string& file : list_files(root / folder, errors)) add_file(root / folder / file, file);
+    for (const std::string& file : list_site_files(root, folder, ignored)) add_file(root / folder / file, file);
   }
   return key.value();
 }

@@ -52,17 +52,17 @@ std::string nav_label(const SiteMapView& site, std::string_view locale, const st
 
 }  // namespace
 
-Layouts Layouts::load(const std::filesystem::path& site_root, Diagnostics& diagnostics) {
+Layouts Layouts::load(const std::filesystem::path& site_root, Diagnostics& diagnostics,
+                      Diagnostics& file_problems) {
   Layouts layouts;
-  std::vector<std::string> errors;
   std::filesystem::path root = site_root / "layouts";
-  for (const std::string& rel : list_files(root, errors)) {
+  for (const std::string& rel : list_site_files(site_root, "layouts", file_problems)) {
     if (rel.size() < 6 || rel.compare(rel.size() - 5, 5, ".html") != 0) continue;
     std::string error;
     auto bytes = read_file(root / rel, error);
     std::string display = "layouts/" + rel;
     if (!bytes) {
-      diagnostics.error(display, {}, error);
+      file_problems.error(display, {}, error);
       continue;
     }
     auto compiled = HtmlTemplate::compile(SourceText(display, std::move(*bytes)));
@@ -72,7 +72,6 @@ Layouts Layouts::load(const std::filesystem::path& site_root, Diagnostics& diagn
     }
     layouts.add(rel.substr(0, rel.size() - 5), std::get<HtmlTemplate>(std::move(compiled)));
   }
-  for (const std::string& e : errors) diagnostics.error("layouts", {}, e);
   return layouts;
 }
 

@@ -33,8 +33,14 @@ namespace skiff {
 
 class Layouts {
  public:
-  // Compiles every SITE/layouts/*.html once.
-  static Layouts load(const std::filesystem::path& site_root, Diagnostics& diagnostics);
+  // Compiles every SITE/layouts/*.html once. Layout files that cannot be
+  // read or are refused (a symlink out of the site: list_site_files) go to
+  // `file_problems`, template errors to `diagnostics`.
+  static Layouts load(const std::filesystem::path& site_root, Diagnostics& diagnostics,
+                      Diagnostics& file_problems);
+  static Layouts load(const std::filesystem::path& site_root, Diagnostics& diagnostics) {
+    return load(site_root, diagnostics, diagnostics);
+  }
   void add(std::string name, HtmlTemplate layout);
   // The template for a frontmatter `layout` value written in the page
   // `page_path` (`~/layouts/MainLayout.astro` or `../../layouts/Main` →

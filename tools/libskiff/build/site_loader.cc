@@ -23,17 +23,21 @@ void parallel_for(int count, int jobs, const std::function<void(int)>& work) {
   for (std::thread& t : threads) t.join();
 }
 
-void load_site(LoadedSite& site, Diagnostics& diagnostics) {
+void load_site(LoadedSite& site, Diagnostics& diagnostics) { load_site(site, diagnostics, diagnostics); }
+
+void load_site(LoadedSite& site, Diagnostics& diagnostics, Diagnostics& file_problems) {
   site.config = load_site_config(site.root, diagnostics);
   site.catalog = LocaleCatalog::load(site.root, site.config, diagnostics);
-  site.pages = PageIndex::discover(site.root, site.config, diagnostics);
-  site.components = SiteComponents::load(site.root, diagnostics);
-  site.layouts = Layouts::load(site.root, diagnostics);
-  std::vector<std::string> errors;
-  for (std::string& file : list_files(site.root / "public", errors)) {
+  site.pages = PageIndex::discover(site.root, site.config, diagnostics, file_problems);
+  site.components = SiteComponents::load(site.root, diagnostics, file_problems);
+  site.layouts = Layouts::load(site.root, diagnostics, file_problems);
+  for (std::string& file : list_site_files(site.root, "public", file_problems)) {
     site.public_files.insert(std::move(file));
   }
-  for (const std::string& e : errors) diagnostics.error("public", {}, e);
+}
+
+std::optional<std::string> read_page(const SiteConfig& config, const PageSource& page, std::string& error) {
+  return read_file(page.file, error, ReadLimit{config.max_page_bytes, "the page", "site.yml maxPageBytes"});
 }
 
 std::string page_title(const LoadedSite& site, const PageSource& page, const std::string& frontmatter_title) {
@@ -58,7 +62,7 @@ void read_frontmatter(LoadedSite& site, int jobs, const std::vector<char>* only)
     Diagnostics& diagnostics = site.page_diagnostics[i];
     diagnostics = {};
     std::string error;
-    auto bytes = read_file(page.file, error);
+    auto bytes = read_page(site.config, page, error);
     if (!bytes) {
       diagnostics.error(page.display_path, {}, error);
       return;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,8 +40,17 @@ struct LoadedSite {
 };
 
 // Phase 1: configuration, locales, page list, templates, public files
-// (site.root must be set).
+// (site.root must be set). Files and folders that cannot be read, or that
+// are refused or skipped (symlinks out of the site, symlinked folders:
+// list_site_files), go to `file_problems`; the rest to `diagnostics`.
+void load_site(LoadedSite& site, Diagnostics& diagnostics, Diagnostics& file_problems);
+// The same, with every problem in `diagnostics`.
 void load_site(LoadedSite& site, Diagnostics& diagnostics);
+
+// Page `page`'s bytes, or nullopt with `error` set: when it cannot be
+// read, or when it is larger than site.yml's `maxPageBytes` (then it is
+// not read at all).
+std::optional<std::string> read_page(const SiteConfig& config, const PageSource& page, std::string& error);
 
 // Phase 2: every page's frontmatter, on `jobs` threads. With `only`, just
 // the entries i where (*only)[i] is true; the others are left as they are

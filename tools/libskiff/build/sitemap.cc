@@ -83,6 +83,33 @@ std::string xml_safe(std::string_view text) {
   return out;
 }
 
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// `url` with every byte a URL may not hold as it is percent-encoded
+// (RFC 3986; the sitemap protocol asks for escaped URLs): non-ASCII bytes,
+// so a page named with invalid UTF-8 keeps its exact bytes (%FF), spaces,
+// controls, `"<>\^`{|}`, and a `%` that does not start an escape. Bytes a
+// URL may hold (letters, digits, `-._~:/?#[]@!$&'()*+,;=`) are kept.
+std::string percent_encoded(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const auto c = static_cast<unsigned char>(url[i]);
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      std::string_view("-._~:/?#[]@!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos ||
+                      (c == '%' && i + 2 < url.size() && is_hex(url[i + 1]) && is_hex(url[i + 2]));
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 // Each writer call returns < 0 on failure (only allocation can fail here);
 // `ok` accumulates that so callers check once at the end.
 struct Emitter {
@@ -104,13 +131,13 @@ void write_alternate(Emitter& e, const SitemapAlternate& alt) {
   e.start("xhtml:link");
   e.attribute("rel", "alternate");
   e.attribute("hreflang", alt.hreflang);
-  e.attribute("href", alt.href);
+  e.attribute("href", percent_encoded(alt.href));
   e.end();
 }
 
 void write_entry(Emitter& e, const SitemapEntry& entry) {
   e.start("url");
-  e.text_element("loc", entry.loc);
+  e.text_element("loc", percent_encoded(entry.loc));
   for (const SitemapAlternate& alt : entry.alternates) write_alternate(e, alt);
   e.end();
 }

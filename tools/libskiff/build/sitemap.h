@@ -17,7 +17,8 @@ struct SitemapEntry {
   std::vector<SitemapAlternate> alternates;
 };
 
-// The whole document, UTF-8, deterministic for the same entries.
+// The whole document, UTF-8, deterministic for the same entries. URLs are
+// written percent-encoded (a page file `ü b.md` is at `.../%C3%BC%20b/`).
 std::string write_sitemap(const std::vector<SitemapEntry>& entries);
 
 }  // namespace skiff

@@ -220,8 +220,8 @@ bool vague_link_text(std::string_view text) {
 // the `id` attributes of all layouts, so no link to them is reported.
 std::set<std::string, std::less<>> layout_ids(const std::filesystem::path& root) {
   std::set<std::string, std::less<>> ids;
-  std::vector<std::string> errors;
-  for (const std::string& file : list_files(root / "layouts", errors)) {
+  Diagnostics ignored;  // load_site reports them
+  for (const std::string& file : list_site_files(root, "layouts", ignored)) {
     std::string error;
     if (auto text = read_file(root / "layouts" / file, error)) {
       for (const std::string& id : html_ids(*text)) {
@@ -264,7 +264,9 @@ class Linter {
       return result;
     }
     Diagnostics loading;
-    load_site(site_, loading);
+    Diagnostics file_problems;
+    load_site(site_, loading, file_problems);
+    add_diagnostics(result.findings, file_problems, "read");
     // No read_frontmatter: each worker parses the frontmatter of the pages
     // it renders, so every page file is read once, in parallel.
     // Problems with page files (two sources for one URL) are the `pages`
@@ -274,9 +276,13 @@ class Linter {
     for (const Diagnostic& d : loading.all()) (d.file.starts_with("pages/") ? page_files : configuration).add(d);
     add_diagnostics(result.findings, page_files, "pages");
     add_diagnostics(result.findings, configuration, "config");
-    // site.yml or locale errors, or nothing to lint: exit 2, after the
-    // pages are still checked as far as they can be.
-    result.config_error = configuration.error_count() > 0 || site_.pages.pages().empty();
+    // site.yml or locale errors: exit 2, after the pages are still checked
+    // as far as they can be. No pages is the build's error, with its words.
+    result.config_error = configuration.error_count() > 0;
+    if (site_.pages.pages().empty()) {
+      add(result.findings, "pages", Severity::Error, "pages", {},
+          "the site has no pages: add Markdown files under pages/" + site_.config.default_locale + "/");
+    }
 
     index_urls();
     ids_from_layouts_ = layout_ids(site_.root);
@@ -418,9 +424,9 @@ class Linter {
     const PageSource& page = site_.pages.pages()[static_cast<std::size_t>(i)];
     const bool reported = reported_[static_cast<std::size_t>(i)];
     std::string error;
-    auto bytes = read_file(page.file, error);
+    auto bytes = read_page(site_.config, page, error);
     if (!bytes) {
-      add(r.findings, "config", Severity::Error, page.display_path, {}, error);
+      add(r.findings, "read", Severity::Error, page.display_path, {}, error);
       return r;
     }
     if (reported) r.findings = check_encoding(page.display_path, *bytes);
@@ -665,7 +671,7 @@ class Linter {
       auto page = reported_files_.find(file);
       if (page == reported_files_.end()) continue;
       std::string error;
-      if (auto text = read_file(site_.pages.pages()[page->second].file, error)) texts.emplace_back(file, std::move(*text));
+      if (auto text = read_page(site_.config, site_.pages.pages()[page->second], error)) texts.emplace_back(file, std::move(*text));
     }
     return texts;
   }

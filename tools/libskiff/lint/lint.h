@@ -21,6 +21,9 @@
 //   headings     two headings with the same text, so the same id (warning)
 //   encoding     invalid UTF-8, byte-order mark, NUL, mojibake
 //   external     (with --external) http(s) links that do not answer
+//   read         a page or site file that cannot be read or is too large,
+//                a symlink out of the site (error); a skipped symlinked
+//                folder, broken symlink or unreadable folder (warning)
 //   config       site.yml and locale files
 //
 // A rule is silenced for a page with `<!-- skiff-lint-disable RULE… -->`

@@ -13,7 +13,7 @@ struct LintRule {
   std::string_view description;
 };
 
-inline constexpr std::array<LintRule, 16> kLintRules = {{
+inline constexpr std::array<LintRule, 17> kLintRules = {{
     {"links", "Links point to pages and files that exist inside the site"},
     {"anchors", "Link fragments name an id on the target page"},
     {"link-locale", "Links stay in the page's own locale"},
@@ -29,6 +29,7 @@ inline constexpr std::array<LintRule, 16> kLintRules = {{
     {"headings", "Headings in one section have different texts, so different ids"},
     {"encoding", "Files are valid UTF-8 without a byte-order mark or mojibake"},
     {"external", "External links answer"},
+    {"read", "Every site file can be read, and none is a symlink out of the site"},
     {"config", "site.yml and locale files are valid"},
 }};
 

@@ -7,18 +7,17 @@
 
 namespace skiff {
 
-SiteComponents SiteComponents::load(const std::filesystem::path& site_root,
-                                    Diagnostics& diagnostics) {
+SiteComponents SiteComponents::load(const std::filesystem::path& site_root, Diagnostics& diagnostics,
+                                    Diagnostics& file_problems) {
   SiteComponents components;
-  std::vector<std::string> errors;
   std::filesystem::path root = site_root / "components";
-  for (const std::string& rel : list_files(root, errors)) {
+  for (const std::string& rel : list_site_files(site_root, "components", file_problems)) {
     if (rel.size() < 6 || rel.compare(rel.size() - 5, 5, ".html") != 0) continue;
     std::string display = "components/" + rel;
     std::string error;
     auto bytes = read_file(root / rel, error);
     if (!bytes) {
-      diagnostics.error(display, {}, error);
+      file_problems.error(display, {}, error);
       continue;
     }
     auto compiled = HtmlTemplate::compile(SourceText(display, std::move(*bytes)));
@@ -28,7 +27,6 @@ SiteComponents SiteComponents::load(const std::filesystem::path& site_root,
     }
     components.add({rel.substr(0, rel.size() - 5), std::get<HtmlTemplate>(std::move(compiled))});
   }
-  for (const std::string& e : errors) diagnostics.error("components", {}, e);
   return components;
 }
 

@@ -22,8 +22,14 @@ struct SiteComponent {
 
 class SiteComponents {
  public:
-  // Compiles every template once; syntax errors go to `diagnostics`.
-  static SiteComponents load(const std::filesystem::path& site_root, Diagnostics& diagnostics);
+  // Compiles every template once; syntax errors go to `diagnostics`,
+  // template files that cannot be read or are refused (a symlink out of
+  // the site: list_site_files) to `file_problems`.
+  static SiteComponents load(const std::filesystem::path& site_root, Diagnostics& diagnostics,
+                             Diagnostics& file_problems);
+  static SiteComponents load(const std::filesystem::path& site_root, Diagnostics& diagnostics) {
+    return load(site_root, diagnostics, diagnostics);
+  }
   void add(SiteComponent component);
   const SiteComponent* find(std::string_view path) const;
 

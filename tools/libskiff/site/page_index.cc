@@ -46,25 +46,42 @@ int PageIndex::find(std::string_view locale, std::string_view slug) const {
 
 PageIndex PageIndex::discover(const std::filesystem::path& site_root, const SiteConfig& config,
                               Diagnostics& diagnostics) {
+  return discover(site_root, config, diagnostics, diagnostics);
+}
+
+PageIndex PageIndex::discover(const std::filesystem::path& site_root, const SiteConfig& config,
+                              Diagnostics& diagnostics, Diagnostics& file_problems) {
   PageIndex index;
   for (const std::string& locale : config.locales) {
-    std::vector<std::string> errors;
-    std::filesystem::path root = site_root / "pages" / locale;
-    const std::string prefix = root.native() + '/';
-    for (const std::string& rel : list_files(root, errors)) {
+    const std::string folder = "pages/" + locale;
+    const std::string prefix = (site_root / folder).native() + '/';
+    // Slugs in lower case → the first page with it, for case clashes.
+    std::unordered_map<std::string, int> folded;
+    for (const std::string& rel : list_site_files(site_root, folder, file_problems)) {
       bool ok = false;
       std::string slug = slug_of(rel, ok);
       if (!ok) continue;
-      std::string display = "pages/" + locale + "/" + rel;
+      std::string display = folder + "/" + rel;
       if (int existing = index.find(locale, slug); existing >= 0) {
         diagnostics.error(display, {}, "maps to the same URL " + page_url(config, locale, slug) +
                                            " as " + index.pages_[existing].display_path +
                                            "; rename or remove one of them");
         continue;
       }
+      std::string lower = slug;
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      auto [clash, added] = folded.try_emplace(std::move(lower), static_cast<int>(index.pages_.size()));
+      if (!added) {
+        const PageSource& other = index.pages_[static_cast<std::size_t>(clash->second)];
+        diagnostics.warning(display, {}, "its URL " + page_url(config, locale, slug) + " differs from that of " +
+                                             other.display_path + " (" + page_url(config, locale, other.slug) +
+                                             ") only in letter case: on case-insensitive file systems (macOS, "
+                                             "Windows) one page overwrites the other; rename one of them");
+      }
       index.add({locale, slug, display, prefix + rel});
     }
-    for (const std::string& error : errors) diagnostics.error("pages/" + locale, {}, error);
   }
   return index;
 }

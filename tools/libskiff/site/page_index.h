@@ -29,6 +29,14 @@ class PageIndex {
   // Lists the pages of every configured locale. Two files that map to one
   // URL (a.md and a.mdx, a.md and a/index.md) are an error naming both; the
   // first in path order is kept.
+  // Two files whose URLs differ only in letter case (b.md and B.md) are a
+  // warning: their output folders are one folder on case-insensitive file
+  // systems (macOS, Windows). Files the listing skips or refuses (symlinks
+  // out of the site, unreadable folders: list_site_files) go to
+  // `file_problems`.
+  static PageIndex discover(const std::filesystem::path& site_root, const SiteConfig& config,
+                            Diagnostics& diagnostics, Diagnostics& file_problems);
+  // The same, with every problem in `diagnostics`.
   static PageIndex discover(const std::filesystem::path& site_root, const SiteConfig& config,
                             Diagnostics& diagnostics);
 

@@ -153,6 +153,17 @@ void read_config(const YAML::Node& root, const SourceText& source, SiteConfig& c
   if (const YAML::Node keys = root["frontmatterKeys"]; keys && keys.IsSequence()) {
     for (const YAML::Node& key : keys) config.frontmatter_keys.push_back(key.Scalar());
   }
+  if (const YAML::Node max = root["maxPageBytes"]) {
+    std::uint64_t value = 0;
+    if (max.IsScalar() && YAML::convert<std::uint64_t>::decode(max, value) && value >= 1 &&
+        max.Scalar().find_first_not_of("0123456789") == std::string::npos) {
+      config.max_page_bytes = value;
+    } else {
+      diagnostics.error(source.path(), mark_position(source, max.Mark()),
+                        "`maxPageBytes` is a whole number of bytes, at least 1 (the default is " +
+                            std::to_string(SiteConfig::kDefaultMaxPageBytes) + ")");
+    }
+  }
   if (const YAML::Node sidebar = root["sidebar"]) read_sidebar(sidebar, source, config, diagnostics);
   if (const YAML::Node i18n = root["i18n"]) read_i18n(i18n, source, config, diagnostics);
   if (const YAML::Node lint = root["lint"]) {

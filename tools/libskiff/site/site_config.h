@@ -8,6 +8,7 @@
 //   aliases: { "~/components/": components/, "~/layouts/": layouts/ }
 //   frontmatterKeys: [editUrl]         # extra frontmatter keys pages may use
 //   i18n: { dashboard: true }          # translation status (see SiteConfig::i18n_*)
+//   maxPageBytes: 10485760             # larger page files are an error, not read
 //   sidebar:
 //     - key: concepts                  # stable id; locales translate by key
 //       label: Core concepts
@@ -18,6 +19,7 @@
 // the default locale is `en` when present.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -77,6 +79,12 @@ struct SiteConfig {
   std::string i18n_repository;  // no trailing slash
   std::string i18n_branch = "main";
   bool i18n_dashboard = false;
+  // `maxPageBytes`: a page file larger than this is an error at the page
+  // and is not read (build and lint would otherwise need about 25 times
+  // its size in memory). 10 MiB by default: the longest real docs pages
+  // are well under 1 MiB.
+  static constexpr std::uint64_t kDefaultMaxPageBytes = 10 * 1024 * 1024;
+  std::uint64_t max_page_bytes = kDefaultMaxPageBytes;
 };
 
 // Reads SITE/site.yml if present; problems go to `diagnostics`.
