@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "markdown/component_scanner.h"
 
@@ -195,6 +196,82 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_bounded) {
   Scan s(text);
   BOOST_TEST(s.diagnostics.error_count() > 0);
   BOOST_TEST(s.first_error().find("nested deeper than 200") != std::string::npos);
+}
+
+std::vector<std::string> errors_of(const Scan& s) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : s.diagnostics.all()) out.push_back(format_diagnostic(d));
+  return out;
+}
+
+// 10,000 nested tags used to give 9,800 "ignored" errors and 9,800
+// "no matching" errors for their end tags. Now: one error with the count,
+// at the first tag ignored; the ignored tags' end tags close nothing and
+// the 200 real elements are still closed by theirs; later problems are
+// still found.
+BOOST_AUTO_TEST_CASE(deep_nesting_is_reported_once) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "<Aside>\n";
+  for (int i = 0; i < 10000; ++i) text += "</Aside>\n";
+  text += "</Late>\n";
+  Scan s(text);
+  std::vector<std::string> expected = {
+      "page.md:201:1: error: elements nested deeper than 200 levels; the tag <Aside> and 9,799 more "
+      "nested as deep are ignored",
+      "page.md:20001:1: error: closing tag </Late> has no matching <Late>"};
+  BOOST_TEST(errors_of(s) == expected, boost::test_tools::per_element());
+  BOOST_REQUIRE_EQUAL(s.root.elements.size(), 1u);
+  BOOST_TEST(s.root.elements[0].name == "Aside");
+}
+
+BOOST_AUTO_TEST_CASE(deep_nesting_on_one_line_is_reported_once) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "<Badge>";
+  text += "x";
+  for (int i = 0; i < 10000; ++i) text += "</Badge>";
+  Scan s(text + "\n");
+  std::vector<std::string> expected = {
+      "page.md:1:1401: error: elements nested deeper than 200 levels; the tag <Badge> and 9,799 more "
+      "nested as deep are ignored"};
+  BOOST_TEST(errors_of(s) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(one_tag_too_deep) {
+  std::string text;
+  for (int i = 0; i < 201; ++i) text += "<Aside>\n";
+  for (int i = 0; i < 201; ++i) text += "</Aside>\n";
+  Scan s(text);
+  std::vector<std::string> expected = {
+      "page.md:201:1: error: elements nested deeper than 200 levels; the tag <Aside> is ignored"};
+  BOOST_TEST(errors_of(s) == expected, boost::test_tools::per_element());
+}
+
+// Asides: the `:::note` lines past the limit are dropped with their `:::`
+// lines, so the remaining `:::` lines close the asides they belong to.
+BOOST_AUTO_TEST_CASE(deep_asides_are_reported_once) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += ":::note\n";
+  for (int i = 0; i < 10000; ++i) text += ":::\n";
+  text += "after\n";
+  Scan s(text);
+  std::vector<std::string> expected = {
+      "page.md:201:1: error: elements nested deeper than 200 levels; the aside `:::note` and 9,799 more "
+      "nested as deep are ignored"};
+  BOOST_TEST(errors_of(s) == expected, boost::test_tools::per_element());
+  BOOST_REQUIRE_EQUAL(s.root.elements.size(), 1u);
+  BOOST_TEST(s.root.markdown == "<!--skiff:0-->\nafter\n");
+}
+
+// Raw HTML containers at the start of lines count like components.
+BOOST_AUTO_TEST_CASE(deep_divs_are_reported_once) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "<div>\n";
+  for (int i = 0; i < 10000; ++i) text += "</div>\n";
+  Scan s(text);
+  std::vector<std::string> expected = {
+      "page.md:201:1: error: elements nested deeper than 200 levels; the tag <div> and 9,799 more "
+      "nested as deep are ignored"};
+  BOOST_TEST(errors_of(s) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(crlf_line_ends) {

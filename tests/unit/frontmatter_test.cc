@@ -487,3 +487,75 @@ BOOST_AUTO_TEST_CASE(no_setup) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Hostile frontmatter (issue 7): each problem named for what it is, at its
+// own position, and nothing invalid passed on to the HTML.
+BOOST_AUTO_TEST_SUITE(hostile)
+
+std::string formatted(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics.all()) out += skiff::format_diagnostic(d) + "\n";
+  return out;
+}
+
+// Was "invalid YAML: bad file" at the end of the line (yaml-cpp's guard).
+BOOST_AUTO_TEST_CASE(flow_nesting_too_deep) {
+  Parsed p("---\ntitle: T\nx: " + std::string(100000, '[') + std::string(100000, ']') + "\n---\nBody\n");
+  BOOST_TEST(formatted(p.diagnostics) ==
+             "pages/en/page.md:3:104: error: frontmatter nested too deep: more than 100 levels of `[` and `{`\n");
+  BOOST_TEST(p.body() == "Body\n");
+}
+
+BOOST_AUTO_TEST_CASE(flow_maps_nested_too_deep) {
+  std::string yaml;
+  for (int i = 0; i < 20000; ++i) yaml += "{a: ";
+  yaml += "1";
+  for (int i = 0; i < 20000; ++i) yaml += "}";
+  Parsed p("---\nx: " + yaml + "\n---\n");
+  BOOST_TEST(formatted(p.diagnostics) ==
+             "pages/en/page.md:2:404: error: frontmatter nested too deep: more than 100 levels of `[` and `{`\n");
+}
+
+BOOST_AUTO_TEST_CASE(nesting_at_the_limit_and_brackets_in_text) {
+  Parsed p("---\ntitle: 'a [[[ b'\nx: " + std::string(100, '[') + std::string(100, ']') +
+           "\ny: \"{{{{\" # [[[[\n---\n");
+  BOOST_TEST(formatted(p.diagnostics) == "");
+  BOOST_TEST(p.fm().title == "a [[[ b");
+}
+
+// Was "invalid YAML: unknown escape character: h" two columns later.
+BOOST_AUTO_TEST_CASE(nul_byte) {
+  Parsed p(std::string("---\ntitle: \"Bad\0h\"\n---\n", 22));
+  BOOST_TEST(formatted(p.diagnostics) ==
+             "pages/en/page.md:2:12: error: NUL byte (0x00) in frontmatter: YAML does not allow control characters\n");
+  BOOST_TEST(p.fm().title == "Bad h");
+}
+
+BOOST_AUTO_TEST_CASE(other_control_bytes) {
+  Parsed p("---\ntitle: a\x07z\ndescription: \x1Bx\x01\n---\n");
+  BOOST_TEST(formatted(p.diagnostics) ==
+             "pages/en/page.md:2:9: error: control character 0x07 in frontmatter: YAML does not allow control "
+             "characters (2 more after it)\n");
+  BOOST_TEST(p.fm().title == "a z");
+}
+
+BOOST_AUTO_TEST_CASE(repeated_key) {
+  Parsed p("---\ntitle: A\nlayout: x\ntitle: B\n---\n");
+  BOOST_TEST(formatted(p.diagnostics) ==
+             "pages/en/page.md:4:1: warning: frontmatter key `title` is repeated (first on line 2); this later "
+             "value is used\n");
+  BOOST_TEST(p.fm().title == "B");
+}
+
+// Invalid bytes become U+FFFD, one per maximal subpart, as browsers decode.
+BOOST_AUTO_TEST_CASE(invalid_utf8_values_are_repaired) {
+  Parsed p("---\ntitle: Bad \xC3( utf8\ndescription: \xE2\x82 \xED\xA0\x80 \xF0\x9F\x9A\x80 ok \xFF\n"
+           "\xC3\xA9t\xC3: v\n---\n");
+  BOOST_TEST(p.fm().title == "Bad \xEF\xBF\xBD( utf8");
+  BOOST_TEST(p.fm().description ==
+             "\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD \xF0\x9F\x9A\x80 ok \xEF\xBF\xBD");
+  BOOST_TEST(p.fm().values.count("\xC3\xA9t\xEF\xBF\xBD") == 1u);
+  BOOST_TEST(p.fm().values.at("title") == p.fm().title);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 #include <new>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "render/html_template.h"
 
@@ -369,6 +370,86 @@ BOOST_AUTO_TEST_CASE(void_element_with_content) {
 BOOST_AUTO_TEST_CASE(column_counts_code_points) {
   Diagnostic d = compile_error("<p>é {{ x</p>");
   BOOST_TEST(d.pos.column == 6);
+}
+
+// Each level is a frame of the compiler's recursion: 100,000 levels used
+// to overflow the stack. The limit is 256 elements; the 257th is named.
+std::string nested_divs(int depth) {
+  std::string text;
+  for (int i = 0; i < depth; ++i) text += "<div>\n";
+  for (int i = 0; i < depth; ++i) text += "</div>";
+  return text;
+}
+
+BOOST_AUTO_TEST_CASE(nesting_up_to_the_limit) {
+  HtmlTemplate t = compile_ok(nested_divs(256));
+  BOOST_TEST(t.render({}).size() == 256 * (5 + 1 + 6));
+}
+
+BOOST_AUTO_TEST_CASE(nesting_past_the_limit) {
+  Diagnostic d = compile_error(nested_divs(257));
+  BOOST_TEST(d.message == "<div> is nested deeper than 256 levels, the most a template allows");
+  BOOST_TEST(d.pos.line == 257);
+  BOOST_TEST(d.pos.column == 1);
+}
+
+BOOST_AUTO_TEST_CASE(nesting_far_past_the_limit) {
+  std::string text = "<p>x</p>";
+  for (int i = 0; i < 100000; ++i) text += "<span skiff-if=\"a\"><skiff-slot>";
+  for (int i = 0; i < 100000; ++i) text += "</skiff-slot></span>";
+  Diagnostic d = compile_error(text);
+  BOOST_TEST(d.message == "<span> is nested deeper than 256 levels, the most a template allows");
+  BOOST_TEST(d.pos.line == 1);
+  BOOST_TEST(d.pos.column == static_cast<int>(8 + 128 * 31 + 1));
+}
+
+// --safe: script URLs that reach a URL attribute through a value are
+// emptied, as cmark's safe mode empties Markdown links; before, a site
+// component's `<Link href="javascript:alert(3)">` kept its href.
+BOOST_AUTO_TEST_CASE(safe_mode_empties_script_urls_from_values) {
+  HtmlTemplate t = compile_ok(
+      "<a class=\"x\" href=\"{{ props.href }}\" title=\"{{ props.href }}\">"
+      "<img src=\"{{ props.src }}\"/></a><form action=\"javascript:void(0)\"/>");
+  auto render = [&](const std::string& href, const std::string& src, bool safe) {
+    TemplateUrls urls;
+    urls.safe = safe;
+    return t.render(values_of({{"props.href", href}, {"props.src", src}}), urls);
+  };
+  BOOST_TEST(render("javascript:alert(3)", "/a.png", true) ==
+             "<a class=\"x\" href=\"\" title=\"javascript:alert(3)\"><img src=\"/a.png\"></a>"
+             "<form action=\"javascript:void(0)\"></form>");
+  BOOST_TEST(render("javascript:alert(3)", "/a.png", false) ==
+             "<a class=\"x\" href=\"javascript:alert(3)\" title=\"javascript:alert(3)\"><img src=\"/a.png\"></a>"
+             "<form action=\"javascript:void(0)\"></form>");
+  BOOST_TEST(render("/docs/", "data:text/html,<b>", true) ==
+             "<a class=\"x\" href=\"/docs/\" title=\"/docs/\"><img src=\"\"></a>"
+             "<form action=\"javascript:void(0)\"></form>");
+  BOOST_TEST(render("  VBScript:x", "data:image/png;base64,AA==", true) ==
+             "<a class=\"x\" href=\"\" title=\"  VBScript:x\"><img src=\"data:image/png;base64,AA==\"></a>"
+             "<form action=\"javascript:void(0)\"></form>");
+}
+
+BOOST_AUTO_TEST_CASE(url_values_are_reported) {
+  HtmlTemplate t = compile_ok("<a href=\"/x/{{ a }}?q={{ b }}\">{{ a }}</a><a href=\"/fixed/\"/>");
+  TemplateValues v = values_of({{"a", "y&z"}, {"b", "1"}});
+  std::vector<std::string> seen;
+  TemplateUrls urls;
+  urls.seen = [&](std::string_view attribute, std::string_view first, std::string_view url) {
+    seen.push_back(std::string(attribute) + " " + std::string(first) + " " + std::string(url));
+  };
+  BOOST_TEST(t.render(v, urls) == "<a href=\"/x/y&amp;z?q=1\">y&amp;z</a><a href=\"/fixed/\"></a>");
+  BOOST_TEST(seen == std::vector<std::string>{"href a /x/y&z?q=1"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(script_urls) {
+  for (const char* url : {"javascript:x", "JAVASCRIPT:x", "  javascript:x", "\x01javascript:x", "java\tscript:x",
+                          "vbscript:x", "file:///etc/passwd", "data:text/html,x", "data:image/svg+xml,<svg/>"}) {
+    BOOST_TEST(is_script_url(url), url);
+  }
+  for (const char* url : {"", "/docs/", "https://a.example/javascript:x", "./javascript:x", "#javascript:x",
+                          "data:image/png;base64,AA", "DATA:image/webp,x", "mailto:a@b.c"}) {
+    BOOST_TEST(!is_script_url(url), url);
+  }
 }
 
 }  // namespace

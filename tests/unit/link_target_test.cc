@@ -30,6 +30,26 @@ BOOST_AUTO_TEST_CASE(external_script_and_same_page) {
   BOOST_TEST(same.fragment == "why-nanostores");
 }
 
+// Browsers skip leading spaces and control characters and drop tabs and
+// line ends before reading the scheme: these run script too. Before, they
+// were taken as relative paths ("not a page or file of this site").
+BOOST_AUTO_TEST_CASE(script_urls_as_browsers_read_them) {
+  for (const char* url : {"  JaVaScRiPt:alert(10)", "\tjavascript:x", "java\tscript:x", "\x01 vbscript:x",
+                          " DATA:text/html,x"}) {
+    LinkTarget t = resolve_link(url, "en/a/", config());
+    BOOST_TEST((t.kind == Kind::Script), url);
+  }
+  BOOST_TEST(resolve_link("  JaVaScRiPt:alert(10)", "en/a/", config()).scheme == "javascript");
+  BOOST_TEST(resolve_link(" DATA:text/html,x", "en/a/", config()).scheme == "data");
+}
+
+BOOST_AUTO_TEST_CASE(file_urls) {
+  BOOST_TEST((resolve_link("file:///etc/passwd", "en/a/", config()).kind == Kind::LocalFile));
+  BOOST_TEST((resolve_link(" FILE://server/share", "en/a/", config()).kind == Kind::LocalFile));
+  // A path that merely contains "file:" later is still a path.
+  BOOST_TEST((resolve_link("./file:x", "en/a/", config()).kind == Kind::SitePath));
+}
+
 BOOST_AUTO_TEST_CASE(site_paths_absolute_relative_and_with_base) {
   LinkTarget t = resolve_link("/en/guides/x/#a%20b", "en/a/", config());
   BOOST_TEST((t.kind == Kind::SitePath));

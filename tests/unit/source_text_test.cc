@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "base/source_text.h"
 
@@ -230,6 +231,83 @@ BOOST_AUTO_TEST_CASE(offset_of_inverts_position_of_and_line_of_agrees) {
   BOOST_TEST(text.offset_of({0, 1}) == std::string::npos);
   BOOST_TEST(text.offset_of({9, 1}) == std::string::npos);
   BOOST_TEST(text.offset_of({4, 99}) == text.text().size());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Lines longer than SourceText::kColumnStep are counted from marks inside
+// the line rather than from its start. Every offset must still give what
+// counting from the line start gives.
+BOOST_AUTO_TEST_SUITE(long_lines)
+
+// The reference: one walk over the text, line ends as documented
+// (\n, \r\n, lone \r), a column per byte that is not a continuation byte.
+std::vector<Position> walk(const std::string& s) {
+  std::vector<Position> out;
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    out.push_back({line, column});
+    if (i == s.size()) break;
+    char c = s[i];
+    bool ends = c == '\n' || (c == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'));
+    if (ends) {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return out;
+}
+
+// `n` bytes or so of mixed characters: ASCII, é, 中, 🚀 and a stray
+// continuation byte, so marks fall inside multi-byte characters too.
+std::string mixed_line(std::size_t n) {
+  static const char* const kPieces[] = {"a", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x9A\x80", "\x80", "[x](y) "};
+  std::string line;
+  for (std::size_t i = 0; line.size() < n; ++i) line += kPieces[(i * 7) % 6];
+  return line;
+}
+
+void check_every_offset(const std::string& bytes) {
+  SourceText text("f", bytes);
+  std::vector<Position> expected = walk(bytes);
+  int wrong = 0;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    Position p = text.position_of(i);
+    if (p.line != expected[i].line || p.column != expected[i].column) {
+      if (++wrong <= 5) {
+        BOOST_ERROR("offset " << i << ": " << p.line << ":" << p.column << ", expected "
+                              << expected[i].line << ":" << expected[i].column);
+      }
+    }
+  }
+  BOOST_TEST(wrong == 0);
+}
+
+BOOST_AUTO_TEST_CASE(one_long_line) {
+  check_every_offset(mixed_line(10 * SourceText::kColumnStep + 17));
+}
+
+BOOST_AUTO_TEST_CASE(long_and_short_lines_with_every_line_end) {
+  std::string bytes = "short\n" + mixed_line(3 * SourceText::kColumnStep) + "\r\n\xC3\xA9\r" +
+                      mixed_line(SourceText::kColumnStep) + "\n" + mixed_line(SourceText::kColumnStep + 1) +
+                      "\n\n" + mixed_line(5 * SourceText::kColumnStep - 3);  // no final line end
+  check_every_offset(bytes);
+}
+
+BOOST_AUTO_TEST_CASE(column_far_along_a_long_line) {
+  // 300,000 two-byte characters, then 'x': column 300,001.
+  std::string bytes;
+  for (int i = 0; i < 300000; ++i) bytes += "\xC3\xA9";
+  bytes += "x\ny";
+  SourceText text("f", bytes);
+  check_pos(text, 600000, 1, 300001);
+  check_pos(text, 599998, 1, 300000);  // the last é
+  check_pos(text, 599999, 1, 300001);  // its continuation byte: counted like SourceText always has
+  check_pos(text, 600002, 2, 1);
+  BOOST_TEST(text.offset_of({1, 300001}) == 600000u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

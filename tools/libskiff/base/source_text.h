@@ -21,7 +21,10 @@ class SourceText {
   std::string_view text() const { return bytes_; }
 
   // Line and column (code points, 1-based) of a byte offset; an offset at or
-  // past the end maps to the position just after the last character.
+  // past the end maps to the position just after the last character. Costs
+  // a binary search plus counting at most kColumnStep bytes, however long
+  // the line: a page that is one 1 MB line with 50,000 links would
+  // otherwise recount the line for each of them.
   Position position_of(std::size_t offset) const;
   // Just the 1-based line of position_of(offset), without counting columns.
   int line_of(std::size_t offset) const;
@@ -33,10 +36,27 @@ class SourceText {
   std::size_t line_start(int line) const;
   int line_count() const { return static_cast<int>(line_starts_.size()); }
 
+  // Lines longer than this get a column mark every kColumnStep bytes.
+  static constexpr std::size_t kColumnStep = 1024;
+
  private:
+  // The column (1-based, in code points) at byte `offset` of its line.
+  struct ColumnMark {
+    std::size_t offset;
+    std::size_t column;
+  };
+  // Where counting may start for `offset` on the line starting at `start`:
+  // the last mark after `start` and not after `offset`, else the line start.
+  ColumnMark count_from(std::size_t start, std::size_t offset) const;
+  void mark_long_lines();
+
   std::string path_;
   std::string bytes_;
   std::vector<std::size_t> line_starts_;
+  // Marks inside long lines only, in offset order; built with the line
+  // index, so a SourceText stays immutable and safe to share between
+  // threads. Ordinary files (no line over kColumnStep bytes) have none.
+  std::vector<ColumnMark> column_marks_;
 };
 
 }  // namespace skiff

@@ -68,6 +68,9 @@ Layouts Layouts::load(const std::filesystem::path& site_root, Diagnostics& diagn
     auto compiled = HtmlTemplate::compile(SourceText(display, std::move(*bytes)));
     if (auto* d = std::get_if<Diagnostic>(&compiled)) {
       diagnostics.add(*d);
+      // Its pages use an empty stand-in: the error above fails the build,
+      // and each page adding "layout not found" would bury it.
+      layouts.add(rel.substr(0, rel.size() - 5), HtmlTemplate());
       continue;
     }
     layouts.add(rel.substr(0, rel.size() - 5), std::get<HtmlTemplate>(std::move(compiled)));

@@ -1,5 +1,6 @@
 #include "build/site_page.h"
 
+#include "lint/encoding_check.h"
 #include "markdown/component_scanner.h"
 #include "render/component.h"
 #include "render/component_resolver.h"
@@ -17,6 +18,14 @@ PageBody render_site_page(const LoadedSite& site, int index, const SourceText& s
                           const Frontmatter& frontmatter, std::size_t body_offset,
                           const SitePageOptions& options, Diagnostics& diagnostics) {
   const PageSource& page = site.pages.pages()[static_cast<std::size_t>(index)];
+  if (options.report_encoding) {
+    for (Finding& f : check_encoding(page.display_path, source.text())) {
+      // Mojibake is a guess that pages may silence for lint (a page that
+      // shows `â€™` on purpose); the build leaves it to lint.
+      if (f.message.starts_with("mojibake")) continue;
+      diagnostics.warning(std::move(f.file), f.pos, std::move(f.message));
+    }
+  }
   Fragment root = scan_components(source, body_offset, diagnostics);
   ImportTable imports = resolve_imports(frontmatter, page.display_path, site.config,
                                         site.components, ComponentRegistry::builtins(), diagnostics);

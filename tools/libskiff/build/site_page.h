@@ -19,6 +19,11 @@ struct SitePageOptions {
   bool highlight = true;     // syntax-highlight code blocks
   bool report_missing_assets = true;  // false: the caller checks PageBody::assets
   bool ui_placeholders = false;       // PageContext::ui_placeholders
+  // Warn about a byte-order mark, invalid UTF-8 and NUL bytes (the messages
+  // of lint's `encoding` rule, as warnings; not its mojibake guesses), so
+  // `skiff build` is not silent about them. Lint turns it off: its rule
+  // reports them.
+  bool report_encoding = true;
 };
 
 // `source` is page `index`'s text (the caller read it); problems go to

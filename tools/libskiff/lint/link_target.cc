@@ -85,11 +85,29 @@ std::string folded(std::string_view path) {
 
 }  // namespace
 
+// `url` as a browser's URL parser takes it: leading C0 controls and spaces
+// stripped, tabs and line ends removed anywhere. `  JaVa\tScript:x` runs.
+static std::string browser_form(std::string_view url) {
+  std::size_t begin = 0;
+  while (begin < url.size() && static_cast<unsigned char>(url[begin]) <= 0x20) ++begin;
+  std::string out;
+  for (char c : url.substr(begin)) {
+    if (c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
+}
+
 LinkTarget resolve_link(std::string_view url, std::string_view page_path, const SiteConfig& config) {
   LinkTarget target;
   std::string scheme = scheme_of(url);
+  if (scheme.empty()) scheme = scheme_of(browser_form(url));
+  target.scheme = scheme;
   if (scheme == "javascript" || scheme == "vbscript" || scheme == "data") {
     target.kind = LinkTarget::Kind::Script;
+    return target;
+  }
+  if (scheme == "file") {
+    target.kind = LinkTarget::Kind::LocalFile;
     return target;
   }
   std::string_view rest = url;

@@ -20,6 +20,7 @@ struct LinkTarget {
   enum class Kind {
     External,   // another site, mailto:, tel:, … (not checked without --external)
     Script,     // javascript:, vbscript:, data: (no docs link goes there; data: images are fine)
+    LocalFile,  // file: (a file on the reader's own computer)
     SamePage,   // "#anchor" alone
     SitePath,   // a path inside the site: see `path`
     Escapes,    // a relative path that climbs above the site root
@@ -28,6 +29,9 @@ struct LinkTarget {
   std::string path;      // SitePath: site-relative, no base, no leading '/': "en/guides/x/"
   std::string fragment;  // without '#', percent-decoded; "" when none
   bool own_domain = false;  // written as https://<site url>/…
+  // The scheme, lowercase ("javascript"), as a browser reads it: after
+  // leading spaces and control characters, without tabs and line ends.
+  std::string scheme;
 };
 
 // Resolves `url` as written on the page served at `page_path` (site-relative,

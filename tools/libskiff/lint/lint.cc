@@ -438,8 +438,10 @@ class Linter {
       check_frontmatter(page, parsed.frontmatter, frontmatter_problems, r.findings);
     }
     Diagnostics diagnostics;
+    SitePageOptions page_options{page.locale, {}, false, false};
+    page_options.report_encoding = false;  // the `encoding` rule above reports them
     PageBody body = render_site_page(site_, i, source, parsed.frontmatter, parsed.body_offset,
-                                     {page.locale, {}, false, false}, diagnostics);
+                                     page_options, diagnostics);
     std::set<std::string, std::less<>> ids = html_ids(body.html);
     r.rendered = true;
     if (!reported) {
@@ -557,8 +559,12 @@ class Linter {
       case LinkTarget::Kind::External:
         if (url.starts_with("http://") || url.starts_with("https://")) check.out.external.emplace_back(url, pos);
         return;
+      case LinkTarget::Kind::LocalFile:
+        add(out, "links", Severity::Error, file, pos,
+            "`" + url + "` is a file on the reader's own computer, not on this site");
+        return;
       case LinkTarget::Kind::Script: {
-        std::string scheme = lower(url.substr(0, url.find(':')));
+        const std::string& scheme = target.scheme;
         if (scheme == "data") {
           if (asset) return;  // an inline image
           add(out, "script-url", Severity::Error, file, pos,

@@ -49,9 +49,16 @@ struct Frame {
   // Where children written on the opening tag's line begin, or npos: a tag
   // there counts as starting a line (`<details><summary>...`).
   std::size_t inline_start = std::string_view::npos;
-  // HTML start tags inside a line that were left as text, by name, so their
-  // end tags are left as text too instead of closing this element.
-  std::vector<std::string> text_tags;
+  // Start tags that open no element here, innermost last, so their end tags
+  // (or `:::` lines) do not close this element: HTML start tags inside a
+  // line, left as text (their end tags are left as text too), and tags and
+  // asides nested past kMaxElementDepth, dropped (their ends are dropped
+  // too; an aside's is named ":::").
+  struct LeftOpen {
+    std::string name;
+    bool dropped = false;
+  };
+  std::vector<LeftOpen> text_tags;
   // Offset in content.markdown where each content.lines entry starts.
   std::vector<std::size_t> line_offsets;
 };
@@ -66,12 +73,17 @@ class Scanner {
  private:
   // --- positions and output ---
   Position pos(std::size_t offset) const { return source_.position_of(offset); }
-  void error(std::size_t offset, std::string message) {
-    diagnostics_.error(source_.path(), pos(offset), std::move(message));
-  }
+  void error(std::size_t offset, std::string message) { report(Severity::Error, pos(offset), std::move(message)); }
   void warning(std::size_t offset, std::string message) {
-    diagnostics_.warning(source_.path(), pos(offset), std::move(message));
+    report(Severity::Warning, pos(offset), std::move(message));
   }
+  // Problems are kept until the end of the scan, in order, so the one
+  // "nested too deep" error can name how many tags it stands for.
+  void report(Severity severity, Position at, std::string message) {
+    reported_.push_back({severity, source_.path(), at, std::move(message)});
+  }
+  void too_deep(std::size_t offset, std::string what);
+  void finish_reports();
   Frame& top() { return stack_.back(); }
   // Appends page text: `s` is always a view into the page (its address
   // gives its source line, for Fragment::lines). U+E000/U+E001 delimit
@@ -158,6 +170,12 @@ class Scanner {
   const SourceText& source_;
   std::string_view text_;
   Diagnostics& diagnostics_;
+  std::vector<Diagnostic> reported_;
+  // Tags and asides dropped for depth: one error for all of them, at the
+  // first one (reported_[too_deep_at_]), naming it (too_deep_what_).
+  int too_deep_count_ = 0;
+  std::size_t too_deep_at_ = 0;
+  std::string too_deep_what_;
   std::vector<Frame> stack_;
   std::size_t pos_ = 0;
   std::size_t blank_cache_from_ = std::string_view::npos;  // memo for next_blank_line
@@ -256,7 +274,34 @@ Fragment Scanner::run(std::size_t begin) {
   close_unclosed(text_.size());
   Fragment root = std::move(stack_.back().content);
   stack_.clear();
+  finish_reports();
   return root;
+}
+
+// A page nested 10,000 deep would otherwise get 9,800 errors for one mistake.
+void Scanner::too_deep(std::size_t offset, std::string what) {
+  if (too_deep_count_++ > 0) return;
+  too_deep_at_ = reported_.size();
+  too_deep_what_ = std::move(what);
+  report(Severity::Error, pos(offset), "");
+}
+
+// "9800" → "9,800", as the message is read by people.
+std::string with_commas(int n) {
+  std::string digits = std::to_string(n);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+  return digits;
+}
+
+void Scanner::finish_reports() {
+  if (too_deep_count_ > 0) {
+    std::string& message = reported_[too_deep_at_].message;
+    message = "elements nested deeper than " + std::to_string(kMaxElementDepth) + " levels; " + too_deep_what_;
+    message += too_deep_count_ == 1 ? " is ignored"
+                                    : " and " + with_commas(too_deep_count_ - 1) + " more nested as deep are ignored";
+  }
+  for (Diagnostic& d : reported_) diagnostics_.add(std::move(d));
+  reported_.clear();
 }
 
 bool Scanner::fence_line(std::size_t indent_end) {
@@ -301,7 +346,15 @@ bool Scanner::aside_line(std::size_t line_start, std::size_t indent_end) {
   std::size_t at = indent_end + 3;
   std::size_t end = line_end(at);
   if (rest_is_blank(at)) {
-    // `:::` closes the innermost open aside; with none open it is text.
+    // `:::` closes the innermost open aside (or dropped one); with none open
+    // it is text.
+    std::vector<Frame::LeftOpen>& left = top().text_tags;
+    auto dropped = std::find_if(left.rbegin(), left.rend(), [](const Frame::LeftOpen& t) { return t.name == ":::"; });
+    if (dropped != left.rend()) {
+      left.erase(std::next(dropped).base());
+      pos_ = next_line(indent_end);
+      return true;
+    }
     auto open = std::find_if(stack_.rbegin(), stack_.rend(), [](const Frame& f) {
       return f.element.kind == ElementKind::Aside;
     });
@@ -341,9 +394,10 @@ bool Scanner::aside_line(std::size_t line_start, std::size_t indent_end) {
                     "`; put the title in brackets, like `:::" + aside.name + "[Title]`");
   }
   if (static_cast<int>(stack_.size()) > kMaxElementDepth) {
-    error(indent_end, "asides and components nested deeper than " +
-                          std::to_string(kMaxElementDepth) + " levels");
-    return false;
+    too_deep(indent_end, "the aside `:::" + aside.name + "`");
+    top().text_tags.push_back({":::", true});
+    pos_ = next_line(indent_end);
+    return true;
   }
   pos_ = next_line(indent_end);
   push(std::move(aside), true, indent_end - line_start);
@@ -429,7 +483,7 @@ void Scanner::tag() {
   // HTML containers count as elements only at the start of a line, where
   // CommonMark would otherwise swallow the Markdown inside them.
   if (html && !only_spaces_before(lt) && lt != top().inline_start) {
-    top().text_tags.emplace_back(name);
+    top().text_tags.push_back({std::string(name), false});
     emit(text_.substr(lt, 1));
     ++pos_;
     return;
@@ -559,8 +613,8 @@ bool Scanner::open_tag(std::size_t lt, std::string name) {
     return false;  // malformed HTML is left to the Markdown parser
   }
   if (static_cast<int>(stack_.size()) > kMaxElementDepth) {
-    error(lt, "elements nested deeper than " + std::to_string(kMaxElementDepth) +
-                  " levels; the tag <" + element.name + "> is ignored");
+    too_deep(lt, "the tag <" + element.name + ">");
+    if (!self_closing) top().text_tags.push_back({element.name, true});
     pos_ = after;
     return true;
   }
@@ -588,11 +642,17 @@ bool Scanner::open_tag(std::size_t lt, std::string name) {
 }
 
 void Scanner::close_tag(std::size_t lt, std::string_view name, std::size_t after) {
-  std::vector<std::string>& text_tags = top().text_tags;
-  if (auto it = std::find(text_tags.rbegin(), text_tags.rend(), name); it != text_tags.rend()) {
-    text_tags.erase(std::next(it).base());
-    emit(text_.substr(lt, 1));
-    pos_ = lt + 1;
+  std::vector<Frame::LeftOpen>& text_tags = top().text_tags;
+  auto left = std::find_if(text_tags.rbegin(), text_tags.rend(), [&](const Frame::LeftOpen& t) { return t.name == name; });
+  if (left != text_tags.rend()) {
+    bool dropped = left->dropped;
+    text_tags.erase(std::next(left).base());
+    if (dropped) {
+      pos_ = after;
+    } else {
+      emit(text_.substr(lt, 1));
+      pos_ = lt + 1;
+    }
     return;
   }
   auto open = std::find_if(stack_.rbegin(), stack_.rend() - 1, [&](const Frame& f) {
@@ -685,14 +745,11 @@ void Scanner::close_unclosed(std::size_t at) {
   while (stack_.size() > 1) {
     const Element& e = top().element;
     if (e.kind == ElementKind::Aside) {
-      diagnostics_.error(source_.path(), e.pos,
-                         "aside `:::" + e.name + "` is never closed with a `:::` line");
+      report(Severity::Error, e.pos, "aside `:::" + e.name + "` is never closed with a `:::` line");
     } else if (e.kind == ElementKind::Component) {
-      diagnostics_.error(source_.path(), e.pos,
-                         "<" + e.name + "> is never closed (reached end of file)");
+      report(Severity::Error, e.pos, "<" + e.name + "> is never closed (reached end of file)");
     } else {
-      diagnostics_.warning(source_.path(), e.pos,
-                           "<" + e.name + "> is never closed (reached end of file)");
+      report(Severity::Warning, e.pos, "<" + e.name + "> is never closed (reached end of file)");
     }
     pos_ = at;
     close_top(at);

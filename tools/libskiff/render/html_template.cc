@@ -23,6 +23,8 @@ struct HtmlTemplate::Compiled {
                 // into the fallback segments, which end at b
       If,       // go to b unless text value text_names[a] is truthy
       IfNot,    // go to b if text value text_names[a] is truthy
+      UrlStart,  // a watched URL attribute's value starts (url_attributes[a])
+      UrlEnd,    // and ends; text_names[a] is the first value in it
     };
     Kind kind = Kind::Literal;
     bool attribute = false;
@@ -34,6 +36,7 @@ struct HtmlTemplate::Compiled {
   std::vector<Segment> segments;
   std::vector<std::string> text_names;
   std::vector<std::string> slot_names;
+  std::vector<std::string> url_attributes;
   // Size of the last page rendered, so the next render reserves once. Only a
   // hint: relaxed loads and stores from concurrent renders are fine.
   mutable std::atomic<std::size_t> size_hint{0};
@@ -48,6 +51,14 @@ using Kind = Segment::Kind;
 // literal pool to grow by escaping (at most 6 bytes per source byte).
 constexpr std::size_t kMaxTemplateBytes = std::size_t{1} << 28;
 
+// The compiler recurses once per element level, so a template nested tens
+// of thousands of levels deep would overflow the stack (a crash, not a
+// message). 256 is far beyond real markup (a layout rarely passes 20
+// levels) and keeps the worst case a few hundred small frames; it is half
+// of the 512 levels at which browsers' HTML parsers stop nesting, leaving
+// room for the page and components rendered inside a layout.
+constexpr int kMaxTemplateDepth = 256;
+
 constexpr std::array<std::string_view, 14> kVoidElements = {
     "area", "base", "br", "col", "embed", "hr", "img",
     "input", "link", "meta", "param", "source", "track", "wbr"};
@@ -60,6 +71,38 @@ bool is_void_element(std::string_view name) {
 bool is_raw_text_element(std::string_view name) { return name == "script" || name == "style"; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Attributes whose value a browser loads or follows as a URL (HTML's
+// URL-valued attributes that can run script or leave the site).
+bool is_url_attribute(std::string_view name) {
+  static constexpr std::array<std::string_view, 10> kUrl = {
+      "href", "src", "action", "formaction", "xlink:href", "poster", "cite", "background", "data", "codebase"};
+  return std::find(kUrl.begin(), kUrl.end(), name) != kUrl.end();
+}
+
+// Undoes append_escaped(…, attribute = true).
+std::string unescape_attribute(std::string_view html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    std::string_view rest = html.substr(i);
+    if (html[i] != '&') {
+      out += html[i];
+    } else if (rest.starts_with("&amp;")) {
+      out += '&', i += 4;
+    } else if (rest.starts_with("&lt;")) {
+      out += '<', i += 3;
+    } else if (rest.starts_with("&gt;")) {
+      out += '>', i += 3;
+    } else if (rest.starts_with("&quot;")) {
+      out += '"', i += 5;
+    } else if (rest.starts_with("&#39;")) {
+      out += '\'', i += 4;
+    } else {
+      out += '&';
+    }
+  }
+  return out;
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -195,6 +238,7 @@ class TemplateCompiler {
   // False right after a conditional or slot range closes: a literal after the
   // range must not be merged into the last literal inside it.
   bool can_merge_ = false;
+  int depth_ = 0;  // elements open around the one being compiled
   std::optional<Diagnostic> error_;
 };
 
@@ -284,10 +328,17 @@ bool TemplateCompiler::compile_node(pugi::xml_node node, bool raw_text) {
 }
 
 bool TemplateCompiler::compile_element(pugi::xml_node element) {
+  if (depth_ >= kMaxTemplateDepth) {
+    return fail(element_offset(element), "<" + std::string(element.name()) + "> is nested deeper than " +
+                                             std::to_string(kMaxTemplateDepth) +
+                                             " levels, the most a template allows");
+  }
   std::optional<std::size_t> condition = open_condition(element);
   if (error_) return false;
+  ++depth_;
   bool ok = std::string_view(element.name()) == "skiff-slot" ? compile_slot(element)
                                                               : compile_tag(element);
+  --depth_;
   if (!ok) return false;
   if (condition) close_range(*condition);
   return true;
@@ -355,7 +406,20 @@ bool TemplateCompiler::compile_attribute(pugi::xml_node element, pugi::xml_attri
   emit_literal("=\"");
   std::size_t offset = attribute_offset(element, attribute);
   char quote = offset > 0 && offset <= source_.text().size() ? source_.text()[offset - 1] : '"';
+  const bool watched = is_url_attribute(attribute.name()) && std::string_view(attribute.value()).find("{{") != std::string_view::npos;
+  std::size_t start = 0;
+  if (watched) start = emit(Kind::UrlStart, name_index(out_->url_attributes, attribute.name()));
   if (!compile_text(attribute.value(), offset, quote, true)) return false;
+  if (watched) {
+    std::uint32_t first = 0;
+    for (std::size_t k = start + 1; k < out_->segments.size(); ++k) {
+      if (out_->segments[k].kind == Kind::Text) {
+        first = out_->segments[k].a;
+        break;
+      }
+    }
+    emit(Kind::UrlEnd, first);
+  }
   emit_literal("\"");
   return true;
 }
@@ -530,6 +594,24 @@ std::size_t initial_capacity(const HtmlTemplate::Compiled& compiled) {
 
 }  // namespace
 
+bool is_script_url(std::string_view url) {
+  std::size_t begin = 0;
+  while (begin < url.size() && static_cast<unsigned char>(url[begin]) <= 0x20) ++begin;
+  // The scheme and what follows it, as a URL parser sees them: no tabs or
+  // line ends, lowercase. 20 characters settle every case below.
+  std::string head;
+  for (std::size_t i = begin; i < url.size() && head.size() < 20; ++i) {
+    char c = url[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    head += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  std::string_view h = head;
+  if (h.starts_with("javascript:") || h.starts_with("vbscript:") || h.starts_with("file:")) return true;
+  if (!h.starts_with("data:")) return false;
+  return !(h.starts_with("data:image/png") || h.starts_with("data:image/gif") ||
+           h.starts_with("data:image/jpeg") || h.starts_with("data:image/webp"));
+}
+
 std::variant<HtmlTemplate, Diagnostic> HtmlTemplate::compile(const SourceText& source) {
   auto result = TemplateCompiler(source).run();
   if (auto* diagnostic = std::get_if<Diagnostic>(&result)) return std::move(*diagnostic);
@@ -538,12 +620,14 @@ std::variant<HtmlTemplate, Diagnostic> HtmlTemplate::compile(const SourceText& s
   return compiled;
 }
 
-std::string HtmlTemplate::render(const TemplateValues& values) const {
+std::string HtmlTemplate::render(const TemplateValues& values, const TemplateUrls& urls) const {
   if (!compiled_) return {};
   const Compiled& c = *compiled_;
   std::string out;
   out.reserve(initial_capacity(c));
   const std::size_t count = c.segments.size();
+  std::size_t url_begin = 0;  // where the current watched URL's value starts in `out`
+  std::uint32_t url_attribute = 0;  // and its name, in url_attributes
   for (std::size_t i = 0; i < count;) {
     const Segment& s = c.segments[i];
     switch (s.kind) {
@@ -571,6 +655,20 @@ std::string HtmlTemplate::render(const TemplateValues& values) const {
         i = keep ? i + 1 : s.b;
         break;
       }
+      case Kind::UrlStart:
+        url_begin = out.size();
+        url_attribute = s.a;
+        ++i;
+        break;
+      case Kind::UrlEnd:
+        if (urls.safe || urls.seen) {
+          std::string url = unescape_attribute(std::string_view(out).substr(url_begin));
+          std::string_view first = s.a < c.text_names.size() ? std::string_view(c.text_names[s.a]) : "";
+          if (urls.seen) urls.seen(c.url_attributes[url_attribute], first, url);
+          if (urls.safe && is_script_url(url)) out.resize(url_begin);
+        }
+        ++i;
+        break;
     }
   }
   c.size_hint.store(out.size() + out.size() / 8, std::memory_order_relaxed);

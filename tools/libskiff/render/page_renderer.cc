@@ -274,7 +274,13 @@ class PageRenderer final : public RenderEnv {
       return in_place;
     });
     if (spec != nullptr) return spec->render(call, *this);
-    if (resolved.site != nullptr) return render_site_component(*resolved.site, call);
+    if (resolved.site != nullptr) {
+      // Script URLs in its props: emptied with --safe, checked by lint.
+      std::vector<ScriptUrl> script_urls;
+      std::string html = render_site_component(*resolved.site, call, context_.markdown.safe, &script_urls);
+      for (ScriptUrl& u : script_urls) body_.links.push_back({std::move(u.url), "", false, u.pos});
+      return html;
+    }
     return call.default_html;
   }
 

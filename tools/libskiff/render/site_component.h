@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "render/component.h"
@@ -37,6 +38,17 @@ class SiteComponents {
   std::map<std::string, SiteComponent, std::less<>> by_path_;
 };
 
-std::string render_site_component(const SiteComponent& component, const ComponentCall& call);
+// A URL given to a site component that a browser would run or open
+// outside the site (is_script_url), for lint: where the prop (or, when the
+// URL is not from one prop, the component tag) is in the page.
+struct ScriptUrl {
+  std::string url;
+  Position pos;
+};
+
+// `safe` (--safe): such URLs in URL attributes (href, src, …) are written
+// empty. `script_urls`, when given, gets each one found (safe or not).
+std::string render_site_component(const SiteComponent& component, const ComponentCall& call, bool safe = false,
+                                  std::vector<ScriptUrl>* script_urls = nullptr);
 
 }  // namespace skiff

@@ -1,7 +1,9 @@
 #include "site/frontmatter.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <string>
 
 #include "base/byte_set.h"
@@ -9,6 +11,11 @@
 
 namespace skiff {
 namespace {
+
+// Flow collections (`[`, `{`) nested deeper than this are refused before
+// yaml-cpp sees them: real frontmatter nests two or three levels, and
+// yaml-cpp's own guard (2,000 levels) reports "bad file" at a wrong place.
+constexpr int kMaxFlowDepth = 100;
 
 // Length of the line starting at `pos` without its line end, and the offset
 // of the next line.
@@ -35,6 +42,118 @@ Position to_position(const SourceText& source, const YAML::Mark& mark, std::size
   return source.position_of(yaml_begin + static_cast<std::size_t>(mark.pos));
 }
 
+// Length of the valid UTF-8 sequence at `s[i]`, or 0 when it is not one
+// (Unicode table 3-7: no overlongs, surrogates or values past U+10FFFF).
+// `prefix` gets the number of bytes that begin a valid sequence (the
+// "maximal subpart" one U+FFFD replaces).
+std::size_t utf8_length(std::string_view s, std::size_t i, std::size_t& prefix) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  std::size_t n = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (c < 0x80) return prefix = 1;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  prefix = 1;
+  if (n == 0) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if (i + k >= s.size()) return 0;
+    unsigned char min = k == 1 ? lo : 0x80;
+    unsigned char max = k == 1 ? hi : 0xBF;
+    if (b(i + k) < min || b(i + k) > max) return 0;
+    prefix = k + 1;
+  }
+  return n;
+}
+
+// `text` with every invalid UTF-8 sequence replaced by U+FFFD, as browsers
+// decode it: frontmatter values go into <title>, <h1> and attributes, and
+// the output must be valid UTF-8 whatever the page's bytes were.
+std::string valid_utf8(std::string text) {
+  std::size_t i = 0;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  if (i == text.size()) return text;
+  std::string out = text.substr(0, i);
+  while (i < text.size()) {
+    std::size_t prefix = 0;
+    std::size_t n = utf8_length(text, i, prefix);
+    if (n > 0) {
+      out.append(text, i, n);
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      i += prefix;
+    }
+  }
+  return out;
+}
+
+// C0 control bytes other than tab and line ends: YAML refuses them, and
+// yaml-cpp then reports something unrelated ("unknown escape character").
+// The first is reported with its own position; all become spaces (one byte
+// for one, so marks stay aligned) and the YAML is still read.
+void replace_control_bytes(std::string& yaml, std::size_t yaml_begin, const SourceText& source,
+                           Diagnostics& diagnostics) {
+  int count = 0;
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < yaml.size(); ++i) {
+    auto c = static_cast<unsigned char>(yaml[i]);
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
+    if (count++ == 0) first = i;
+    yaml[i] = ' ';
+  }
+  if (count == 0) return;
+  auto byte = static_cast<unsigned char>(source.text()[yaml_begin + first]);
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string hex = std::string("0x") + kHex[byte >> 4] + kHex[byte & 15];
+  std::string message = byte == 0 ? "NUL byte (0x00) in frontmatter" : "control character " + hex + " in frontmatter";
+  message += ": YAML does not allow control characters";
+  if (count > 1) message += " (" + std::to_string(count - 1) + " more after it)";
+  diagnostics.error(source.path(), source.position_of(yaml_begin + first), std::move(message));
+}
+
+// Offset of the first `[` or `{` nested more than kMaxFlowDepth deep in
+// `yaml`, or npos. Quoted scalars and comments are skipped; outside flow
+// collections a bracket only opens one where a value starts.
+std::size_t too_deep_flow(std::string_view yaml) {
+  int depth = 0;
+  char before = '\n';  // the last character that was not a space
+  for (std::size_t i = 0; i < yaml.size(); ++i) {
+    char c = yaml[i];
+    bool value_start = depth > 0 || before == '\n' || before == ':' || before == '-' || before == ',' ||
+                       before == '[' || before == '{' || before == '?';
+    if ((c == '"' || c == '\'') && value_start) {
+      for (++i; i < yaml.size(); ++i) {
+        if (c == '"' && yaml[i] == '\\') {
+          ++i;
+        } else if (yaml[i] == c) {
+          if (c == '\'' && i + 1 < yaml.size() && yaml[i + 1] == '\'') {
+            ++i;
+          } else {
+            break;
+          }
+        }
+      }
+      before = c;
+      continue;
+    }
+    if (c == '#' && (i == 0 || yaml[i - 1] == ' ' || yaml[i - 1] == '\t' || yaml[i - 1] == '\n')) {
+      while (i < yaml.size() && yaml[i] != '\n') ++i;
+      before = '\n';
+      continue;
+    }
+    if ((c == '[' || c == '{') && value_start) {
+      if (++depth > kMaxFlowDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+    if (c != ' ' && c != '\t' && c != '\r') before = c;
+  }
+  return std::string_view::npos;
+}
+
 std::string scalar_text(const YAML::Node& node) {
   if (node.IsScalar()) return node.Scalar();
   if (node.IsNull()) return "";
@@ -58,6 +177,7 @@ void apply_key(KeyValue entry, const SourceText& source, Frontmatter& fm, Diagno
   const Position key_pos = entry.key_pos;
   const Position value_pos = entry.value_pos;
   std::string& text = entry.text;
+  text = valid_utf8(std::move(text));
   fm.key_positions[key] = key_pos;
   if (key == "i18nReady") {
     // Exactly true or false, as YAML 1.2 and Astro's schema read it (not
@@ -107,10 +227,17 @@ void apply_key(KeyValue entry, const SourceText& source, Frontmatter& fm, Diagno
 
 void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText& source,
                Frontmatter& fm, Diagnostics& diagnostics) {
+  std::map<std::string, Position, std::less<>> seen;
   for (const auto& entry : root) {
     KeyValue kv;
-    kv.key = entry.first.IsScalar() ? entry.first.Scalar() : scalar_text(entry.first);
+    kv.key = valid_utf8(entry.first.IsScalar() ? entry.first.Scalar() : scalar_text(entry.first));
     kv.key_pos = to_position(source, entry.first.Mark(), yaml_begin);
+    // YAML forbids repeated keys; yaml-cpp keeps both and the later wins.
+    if (auto [it, added] = seen.emplace(kv.key, kv.key_pos); !added) {
+      diagnostics.warning(source.path(), kv.key_pos,
+                          "frontmatter key `" + kv.key + "` is repeated (first on line " +
+                              std::to_string(it->second.line) + "); this later value is used");
+    }
     kv.value_pos = to_position(source, entry.second.Mark(), yaml_begin);
     kv.text = scalar_text(entry.second);
     kv.scalar = entry.second.IsScalar() || entry.second.IsNull();
@@ -167,6 +294,7 @@ ParsedPage parse_frontmatter(const SourceText& source, Diagnostics& diagnostics)
       for (std::size_t i = 0; i < yaml.size(); ++i) {
         if (yaml[i] == '\r' && (i + 1 == yaml.size() || yaml[i + 1] != '\n')) yaml[i] = '\n';
       }
+      replace_control_bytes(yaml, yaml_begin, source, diagnostics);
       // The plain subset first: far cheaper, and yaml-cpp reads it the same
       // (see simple_yaml.h).
       if (auto entries = read_simple_yaml(yaml)) {
@@ -177,6 +305,12 @@ ParsedPage parse_frontmatter(const SourceText& source, Diagnostics& diagnostics)
         }
         return page;
       }
+      if (std::size_t deep = too_deep_flow(yaml); deep != std::string_view::npos) {
+        diagnostics.error(source.path(), source.position_of(yaml_begin + deep),
+                          "frontmatter nested too deep: more than " + std::to_string(kMaxFlowDepth) +
+                              " levels of `[` and `{`");
+        return page;
+      }
       try {
         YAML::Node root = YAML::Load(yaml);
         if (root.IsMap()) {
@@ -185,6 +319,11 @@ ParsedPage parse_frontmatter(const SourceText& source, Diagnostics& diagnostics)
           diagnostics.error(source.path(), source.position_of(yaml_begin),
                             "frontmatter must be a mapping of keys to values");
         }
+      } catch (const YAML::DeepRecursion& e) {
+        // Past kMaxFlowDepth only through block nesting (thousands of
+        // indented levels); yaml-cpp's mark is where it stopped.
+        diagnostics.error(source.path(), to_position(source, e.mark, yaml_begin),
+                          "frontmatter nested too deep: yaml-cpp stops at " + std::to_string(e.depth()) + " levels");
       } catch (const YAML::Exception& e) {
         diagnostics.error(source.path(), to_position(source, e.mark, yaml_begin), "invalid YAML: " + e.msg);
       }
