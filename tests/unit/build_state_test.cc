@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "build/build_state.h"
 
@@ -179,4 +180,33 @@ BOOST_AUTO_TEST_CASE(the_part_of_a_split_build_is_kept) {
   BOOST_TEST_REQUIRE(back.has_value());
   BOOST_TEST(back->part == state.part);
   BOOST_TEST(read_build_state(write_build_state(sample()))->part.empty());
+}
+
+// An update in place lists its renames in the record before the first one
+// (output_changes.h); "applied" written over the final "end" cancels them.
+BOOST_AUTO_TEST_CASE(the_renames_left_to_do_are_read_until_applied) {
+  std::string text = write_build_state(sample());
+  BOOST_TEST_REQUIRE(text.ends_with("end\n"));
+  text.insert(text.size() - 4, skiff::build_state_apply_list({"en/a/index.html", "tab\there"}, {"old.html"}));
+  auto pending = read_build_state(text);
+  BOOST_TEST_REQUIRE(pending.has_value());
+  BOOST_TEST(pending->unfinished_renames == (std::vector<std::string>{"en/a/index.html", "tab\there"}));
+  BOOST_TEST(pending->unfinished_removals == std::vector<std::string>{"old.html"});
+  check_same(sample(), *pending);
+  std::string done = text.substr(0, text.size() - 4) + std::string(skiff::kAppliedLines);
+  auto applied = read_build_state(done);
+  BOOST_TEST_REQUIRE(applied.has_value());
+  BOOST_TEST(applied->unfinished_renames.empty());
+  BOOST_TEST(applied->unfinished_removals.empty());
+  // A later update's list replaces an earlier one.
+  std::string later = done.substr(0, done.size() - 4) + "journal\n" +
+                      skiff::build_state_apply_list({"b.html"}, {}) + "end\n";
+  BOOST_TEST(read_build_state(later)->unfinished_renames == std::vector<std::string>{"b.html"});
+  // A rename out of the output makes it no record.
+  std::string out_of_output = write_build_state(sample());
+  out_of_output.insert(out_of_output.size() - 4, skiff::build_state_apply_list({"../x"}, {}));
+  BOOST_TEST(!read_build_state(out_of_output).has_value());
+  std::string removal_out = write_build_state(sample());
+  removal_out.insert(removal_out.size() - 4, skiff::build_state_apply_list({}, {"/etc/passwd"}));
+  BOOST_TEST(!read_build_state(removal_out).has_value());
 }

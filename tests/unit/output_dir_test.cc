@@ -5,6 +5,7 @@
 
 using skiff::testing::TempDir;
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -19,6 +20,8 @@ using skiff::testing::TempDir;
 namespace fs = std::filesystem;
 using skiff::kOutputMarker;
 using skiff::OutputDir;
+using skiff::OutputLock;
+using skiff::remove_stale_siblings;
 
 namespace {
 
@@ -244,6 +247,52 @@ BOOST_AUTO_TEST_CASE(accepts_folder_inside_site) {
   BOOST_TEST(refusal(site / "dist", site) == "");
 }
 
+BOOST_AUTO_TEST_CASE(refuses_every_folder_the_build_reads) {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  for (const char* input : {"pages", "public", "layouts", "components", "locales", ".git"}) {
+    fs::create_directories(site / input);
+    const std::string expected = std::string("refusing to write the output inside the site's ") + input +
+                                 "/ folder, which the build reads";
+    BOOST_TEST(refusal(site / input, site) == expected, input);
+    BOOST_TEST(refusal(site / input / "dist", site) == expected, input);
+    // Missing, it is still refused (the build would read what it wrote).
+    fs::remove_all(site / input);
+    BOOST_TEST(refusal(site / input / "x", site) == expected, input);
+  }
+  // A name that only starts like one is fine.
+  BOOST_TEST(refusal(site / "layouts-dist", site) == "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_ancestors_of_home) {
+  TempDir tmp;
+  fs::path home = tmp.path / "home" / "ann";
+  fs::create_directories(home);
+  fs::path site = tmp.path / "elsewhere" / "site";
+  fs::create_directories(site);
+  HomeOverride override_home(home);
+  BOOST_TEST(refusal(tmp.path / "home", site) ==
+             "refusing to use " + (tmp.path / "home").string() + " as the output: it contains the home folder");
+  BOOST_TEST(refusal(tmp.path / "home" / ".", site) != "");
+  // A sibling of the home folder is not its ancestor.
+  BOOST_TEST(refusal(tmp.path / "home" / "bob", site) == "");
+}
+
+// With HOME unset, the home folder comes from the password database.
+BOOST_AUTO_TEST_CASE(refuses_home_from_passwd_when_home_is_unset) {
+  const passwd* entry = ::getpwuid(::getuid());
+  BOOST_TEST_REQUIRE(entry != nullptr);
+  fs::path home = entry->pw_dir;
+  BOOST_TEST_REQUIRE(home != "/");
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  fs::create_directories(site);
+  HomeOverride override_home(tmp.path / "not-home");
+  ::unsetenv("HOME");
+  BOOST_TEST(refusal(home, site) == "refusing to use the home folder as the output");
+  BOOST_TEST(refusal(home.parent_path(), site) != "");
+}
+
 BOOST_AUTO_TEST_CASE(accepts_folder_with_marker) {
   TempDir tmp;
   fs::path site = tmp.path / "site";
@@ -436,6 +485,110 @@ BOOST_AUTO_TEST_CASE(begin_fails_when_staging_cannot_be_created) {
   std::string error;
   BOOST_TEST(!out.begin(tmp.path / "file" / "dist", error));
   BOOST_TEST(error.rfind("cannot create ", 0) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(stale_siblings)
+
+// What builds killed with SIGKILL leave: removed when skiff's, kept when not.
+BOOST_AUTO_TEST_CASE(removes_only_what_skiff_made) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  write(target / kOutputMarker, "made by skiff build; safe to delete\n");
+  write(target / "index.html", "current");
+  write(tmp.path / "dist.skiff-tmp-123" / kOutputMarker, "made by skiff build; safe to delete\n");
+  write(tmp.path / "dist.skiff-tmp-123" / "en" / "index.html", "half");
+  write(tmp.path / "dist.skiff-old-77" / kOutputMarker, "");
+  write(tmp.path / "dist.skiff-old-77" / "index.html", "old");
+  fs::create_directories(tmp.path / "dist.skiff-tmp-9");  // killed between mkdir and marker
+  write(target / (std::string(kOutputMarker) + ".skiff-tmp-55"), "half a record");
+  // Not skiff's: no marker, a file, another output's, a symbolic link.
+  write(tmp.path / "dist.skiff-tmp-1" / "thesis.tex", "precious");
+  write(tmp.path / "dist.skiff-old-2", "a file");
+  write(tmp.path / "distant.skiff-tmp-3" / kOutputMarker, "");
+  write(tmp.path / "elsewhere" / kOutputMarker, "");
+  write(tmp.path / "elsewhere" / "keep.html", "keep");
+  fs::create_directory_symlink(tmp.path / "elsewhere", tmp.path / "dist.skiff-old-4");
+
+  std::vector<fs::path> removed = remove_stale_siblings(target);
+  BOOST_TEST(removed.size() == 4u);
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-tmp-123"));
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-old-77"));
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-tmp-9"));
+  BOOST_TEST(!fs::exists(target / (std::string(kOutputMarker) + ".skiff-tmp-55")));
+  BOOST_TEST(read(target / "index.html") == "current");
+  BOOST_TEST(read(tmp.path / "dist.skiff-tmp-1" / "thesis.tex") == "precious");
+  BOOST_TEST(read(tmp.path / "dist.skiff-old-2") == "a file");
+  BOOST_TEST(fs::exists(tmp.path / "distant.skiff-tmp-3" / kOutputMarker));
+  BOOST_TEST(fs::is_symlink(tmp.path / "dist.skiff-old-4"));
+  BOOST_TEST(read(tmp.path / "elsewhere" / "keep.html") == "keep");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_output_is_no_error) {
+  TempDir tmp;
+  write(tmp.path / "dist.skiff-tmp-5" / kOutputMarker, "");
+  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").size() == 1u);
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-tmp-5"));
+}
+
+// The staging folder carries the marker from the start: a build killed
+// right after begin() leaves a folder the rule above removes.
+BOOST_AUTO_TEST_CASE(a_fresh_staging_folder_is_recognisably_skiffs) {
+  TempDir tmp;
+  OutputDir out;
+  std::string error;
+  BOOST_REQUIRE(out.begin(tmp.path / "dist", error));
+  fs::path staging = out.staging();
+  write(staging / "en" / "index.html", "half");
+  fs::path copy = tmp.path / "dist.skiff-tmp-0";
+  fs::copy(staging, copy, fs::copy_options::recursive);
+  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").size() == 2u);  // the copy, and this build's own
+  BOOST_TEST(!fs::exists(copy));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lock)
+
+BOOST_AUTO_TEST_CASE(a_second_holder_fails_without_waiting_and_gets_it_after_release) {
+  TempDir tmp;
+  fs::path target = tmp.path / "dist";
+  OutputLock first;
+  std::string error;
+  BOOST_REQUIRE_MESSAGE(first.acquire(target, false, {}, error), error);
+  BOOST_TEST(first.path() == tmp.path / "dist.skiff-lock");
+  BOOST_TEST(fs::exists(tmp.path / "dist.skiff-lock"));
+  OutputLock second;
+  bool told = false;
+  BOOST_TEST(!second.acquire(target, false, [&] { told = true; }, error));
+  BOOST_TEST(error == "another skiff build into " + target.string() + " is running (it holds " +
+                          (tmp.path / "dist.skiff-lock").string() + "); not waiting for it (--no-wait)");
+  BOOST_TEST(!told);
+  first.release();
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-lock"));  // only there while held
+  BOOST_REQUIRE_MESSAGE(second.acquire(target, false, {}, error), error);
+  second.release();
+}
+
+// A first build into a folder whose parent does not exist yet.
+BOOST_AUTO_TEST_CASE(the_lock_makes_a_missing_parent) {
+  TempDir tmp;
+  OutputLock lock;
+  std::string error;
+  BOOST_REQUIRE_MESSAGE(lock.acquire(tmp.path / "deep" / "er" / "dist", false, {}, error), error);
+  BOOST_TEST(fs::exists(tmp.path / "deep" / "er" / "dist.skiff-lock"));
+  lock.release();
+}
+
+BOOST_AUTO_TEST_CASE(a_lock_file_left_by_a_killed_build_is_taken) {
+  TempDir tmp;
+  write(tmp.path / "dist.skiff-lock", "");
+  OutputLock lock;
+  std::string error;
+  BOOST_REQUIRE_MESSAGE(lock.acquire(tmp.path / "dist", false, {}, error), error);
+  lock.release();
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-lock"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

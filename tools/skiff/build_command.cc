@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "base/interrupt.h"
 #include "base/terminal.h"
 
 namespace skiff {
@@ -82,9 +83,16 @@ void print_summary(const BuildResult& result, bool colour) {
 int run_build_command(const BuildCommandOptions& options) {
   bool progress_enabled = !options.quiet && is_terminal(stderr);
   BuildResult result;
+  // ^C or SIGTERM: the build stops at a safe point and cleans up (build.h).
+  catch_interrupts();
+  BuildOptions build = options.build;
+  build.waiting = [&] {
+    fmt::print(stderr, "waiting for another skiff build into {} to finish…\n", build.out.empty() ? (build.site / "dist").string() : build.out.string());
+    std::fflush(stderr);
+  };
   {
     ProgressLine line(progress_enabled);
-    result = build_site(options.build, [&](int done, int total) { line.update(done, total); });
+    result = build_site(build, [&](int done, int total) { line.update(done, total); });
   }
   bool colour = use_colour(stderr);
   for (const Diagnostic& d : result.diagnostics.all()) {
@@ -95,7 +103,10 @@ int run_build_command(const BuildCommandOptions& options) {
   if (options.timings) {
     for (const auto& [phase, ms] : result.phases) fmt::print(stderr, "{:>9.1f} ms  {}\n", ms, phase);
   }
-  return result.ok ? 0 : 1;
+  if (result.ok) return 0;
+  // As a shell reports a process ended by the signal: 130 for SIGINT.
+  if (int signal = interrupted(); signal != 0) return 128 + signal;
+  return 1;
 }
 
 }  // namespace skiff

@@ -12,7 +12,8 @@ struct BuildCommandOptions {
 };
 
 // Prints diagnostics and the summary; returns the process exit code
-// (0 success, 1 errors in the site).
+// (0 success, 1 errors in the site or a refused output, 128 + N when
+// signal N (SIGINT, SIGTERM) stopped the build: 130, 143).
 int run_build_command(const BuildCommandOptions& options);
 
 }  // namespace skiff

@@ -36,7 +36,14 @@ The result is byte for byte what a clean build gives.
 A first or --clean build writes a fresh folder beside the output and swaps
 it in only when the build succeeds; an incremental build replaces files
 only when it succeeds, each one whole. skiff refuses to write over a folder
-it did not create.)";
+it did not create.
+
+Builds into one output take turns: a second build waits for the first
+("waiting for another skiff build into OUT to finish…"), or with --no-wait
+fails at once (exit 1). ^C or SIGTERM stops a build: it removes what it
+wrote, leaves the previous output as it was and exits 130 (SIGINT) or 143.
+A killed build's leftovers (OUT.skiff-tmp-*, OUT.skiff-old-*, a half-done
+update) are removed or finished by the next build into OUT.)";
 
 void add_build(CLI::App& app, skiff::BuildCommandOptions& options, std::string& site, std::string& out) {
   CLI::App* build = app.add_subcommand("build", "Build the static HTML site for every locale");
@@ -49,6 +56,8 @@ void add_build(CLI::App& app, skiff::BuildCommandOptions& options, std::string& 
   build->add_flag("--timings", options.timings, "Print how long each phase of the build took");
   build->add_flag("--clean", options.build.clean,
                   "Ignore the previous output: render every page into a fresh folder and swap it in");
+  build->add_flag("--no-wait{false}", options.build.wait,
+                  "Fail at once when another build into the same output is running, instead of waiting");
   build->add_flag("--safe", options.build.markdown.safe,
                   "Drop raw HTML from page bodies (for untrusted contributions)");
   build->add_option("--locale", options.build.locales, "Build only the pages shown in these locales (es,fr)")

@@ -1,12 +1,20 @@
 #include "base/output_dir.h"
 
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <system_error>
 
 #include "base/disk.h"
+#include "base/interrupt.h"
 
 namespace skiff {
 namespace {
@@ -36,6 +44,17 @@ bool is_empty_dir(const fs::path& p) {
   return fs::is_directory(p, ec) && fs::is_empty(p, ec);
 }
 
+// The user's home folders: $HOME, and the password database's entry (the
+// only one when HOME is unset; under sudo the two differ).
+std::vector<fs::path> home_folders() {
+  std::vector<fs::path> homes;
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') homes.push_back(absolute_clean(home));
+  if (const passwd* entry = ::getpwuid(::getuid()); entry != nullptr && entry->pw_dir != nullptr && *entry->pw_dir != '\0') {
+    homes.push_back(absolute_clean(entry->pw_dir));
+  }
+  return homes;
+}
+
 }  // namespace
 
 bool OutputDir::check_target(const fs::path& target, const fs::path& site_root, std::string& error) {
@@ -45,9 +64,13 @@ bool OutputDir::check_target(const fs::path& target, const fs::path& site_root, 
     error = "refusing to use the root folder as the output";
     return false;
   }
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-    if (out == absolute_clean(home)) {
+  for (const fs::path& home : home_folders()) {
+    if (out == home) {
       error = "refusing to use the home folder as the output";
+      return false;
+    }
+    if (home != home.root_path() && is_same_or_ancestor(out, home)) {
+      error = "refusing to use " + target.string() + " as the output: it contains the home folder";
       return false;
     }
   }
@@ -56,7 +79,7 @@ bool OutputDir::check_target(const fs::path& target, const fs::path& site_root, 
             " as the output: it is the site folder or contains it";
     return false;
   }
-  for (const char* input : {"pages", "public"}) {
+  for (const char* input : {"pages", "public", "layouts", "components", "locales", ".git"}) {
     if (is_same_or_ancestor(absolute_clean(site_root / input), out)) {
       error = std::string("refusing to write the output inside the site's ") + input +
               "/ folder, which the build reads";
@@ -87,10 +110,11 @@ bool OutputDir::begin(const fs::path& target, std::string& error) {
     error = "cannot create " + staging_.string() + ": " + ec.message();
     return false;
   }
+  active_ = true;  // from here on abandon() deletes it
   if (!write_file(staging_ / kOutputMarker, "made by skiff build; safe to delete\n", error)) {
+    abandon();
     return false;
   }
-  active_ = true;
   return true;
 }
 
@@ -99,6 +123,15 @@ bool OutputDir::commit(std::string& error) {
   fs::path previous = target_;
   previous += ".skiff-old-" + std::to_string(::getpid());
   bool had_previous = fs::exists(target_, ec);
+  // One atomic exchange where the file system has it: there is no moment
+  // without a folder at `target`; the old tree is left at the staging path
+  // (marked: a killed build's is removed by the next build).
+  if (had_previous &&
+      ::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+    active_ = false;
+    fs::remove_all(staging_, ec);
+    return true;
+  }
   if (had_previous) {
     fs::rename(target_, previous, ec);
     if (ec) {
@@ -125,5 +158,99 @@ void OutputDir::abandon() {
 }
 
 OutputDir::~OutputDir() { abandon(); }
+
+bool OutputLock::acquire(const fs::path& target, bool wait, const std::function<void()>& waiting,
+                         std::string& error) {
+  release();
+  path_ = absolute_clean(target);
+  path_ += ".skiff-lock";
+  bool told = false;
+  for (;;) {
+    int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ENOENT) {
+      // The output's parent is missing: the build would make it anyway.
+      std::error_code ec;
+      fs::create_directories(path_.parent_path(), ec);
+      fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    }
+    if (fd < 0) {
+      error = "cannot create the lock file " + path_.string() + ": " + std::strerror(errno);
+      return false;
+    }
+    int got;
+    // Polled, not a blocking flock: under SA_RESTART (interrupt.h) a
+    // blocked flock would not return for an interrupt.
+    while ((got = ::flock(fd, LOCK_EX | LOCK_NB)) != 0 && errno == EWOULDBLOCK) {
+      if (!wait) {
+        ::close(fd);
+        error = "another skiff build into " + target.string() + " is running (it holds " + path_.string() +
+                "); not waiting for it (--no-wait)";
+        return false;
+      }
+      if (!told) {
+        if (waiting) waiting();
+        told = true;
+      }
+      if (int signal = interrupted(); signal != 0) {
+        ::close(fd);
+        error = std::string("interrupted by ") + signal_name(signal) +
+                " while waiting for another skiff build into " + target.string() + "; nothing was changed";
+        return false;
+      }
+      timespec pause{0, 50'000'000};
+      ::nanosleep(&pause, nullptr);
+    }
+    if (got != 0 && errno != EINTR) {
+      error = "cannot lock " + path_.string() + ": " + std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    // The holder deletes the file before it releases the lock: a lock won
+    // on a file that is gone (or was made again since) guards nothing.
+    struct stat held;
+    struct stat named;
+    if (got == 0 && ::fstat(fd, &held) == 0 && ::stat(path_.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
+        held.st_dev == named.st_dev) {
+      fd_ = fd;
+      return true;
+    }
+    ::close(fd);
+  }
+}
+
+void OutputLock::release() {
+  if (fd_ < 0) return;
+  ::unlink(path_.c_str());
+  ::close(fd_);
+  fd_ = -1;
+}
+
+std::vector<fs::path> remove_stale_siblings(const fs::path& target) {
+  std::vector<fs::path> removed;
+  const fs::path out = absolute_clean(target);
+  const std::string name = out.filename().string();
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
+    const std::string entry_name = entry.path().filename().string();
+    if (!entry_name.starts_with(name + ".skiff-tmp-") && !entry_name.starts_with(name + ".skiff-old-")) continue;
+    std::error_code e;
+    // Folders only (a symbolic link is not followed), and only skiff's.
+    if (!entry.is_directory(e) || entry.is_symlink(e)) continue;
+    const bool marked = fs::is_regular_file(fs::symlink_status(entry.path() / kOutputMarker, e));
+    if (!marked && !is_empty_dir(entry.path())) continue;
+    if (fs::remove_all(entry.path(), e) != static_cast<std::uintmax_t>(-1) && !e) removed.push_back(entry.path());
+  }
+  // replace_file's temporary copy of the record (disk.h), inside the output.
+  const std::string record_temp = std::string(kOutputMarker) + ".skiff-tmp-";
+  for (const auto& entry : fs::directory_iterator(out, ec)) {
+    std::error_code e;
+    if (!entry.path().filename().string().starts_with(record_temp) || !entry.is_regular_file(e) ||
+        entry.is_symlink(e)) {
+      continue;
+    }
+    if (fs::remove(entry.path(), e)) removed.push_back(entry.path());
+  }
+  return removed;
+}
 
 }  // namespace skiff

@@ -3,13 +3,19 @@
 // a crash or an interrupt leaves the previous site untouched.
 //
 // Safety: skiff only ever deletes a folder that it created, which it marks
-// with a `.skiff-output` file, and refuses `/`, the home folder, the site
-// folder or any of its ancestors, and any place inside the site's input
-// folders (pages/, public/), as the output.
+// with a `.skiff-output` file, and refuses `/`, the home folder or any of
+// its ancestors, the site folder or any of its ancestors, and any place
+// inside a folder the build reads (the site's pages/, public/, layouts/,
+// components/, locales/ and .git), as the output.
+//
+// Builds into one output take turns (OutputLock); the one holding the lock
+// removes what killed builds left beside the output (remove_stale_siblings).
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace skiff {
 
@@ -21,11 +27,16 @@ class OutputDir {
   // being built). On refusal returns false with `error` set.
   static bool check_target(const fs::path& target, const fs::path& site_root, std::string& error);
 
-  // Creates the temporary sibling `<target>.skiff-tmp-<pid>`.
+  // Creates the temporary sibling `<target>.skiff-tmp-<pid>`, marked (its
+  // `.skiff-output` file) before anything else is written in it, so that a
+  // build killed at any point leaves a folder recognisably skiff's: marked,
+  // or (killed between the mkdir and the marker) empty.
   bool begin(const fs::path& target, std::string& error);
   // Where the build writes while it runs.
   const fs::path& staging() const { return staging_; }
-  // Swaps the staging tree in for `target` and deletes the previous tree.
+  // Swaps the staging tree in for `target` (one renameat2 RENAME_EXCHANGE,
+  // or where the file system lacks it, two renames through
+  // `<target>.skiff-old-<pid>`) and deletes the previous tree.
   bool commit(std::string& error);
   // Deletes the staging tree (the build failed); `target` is untouched.
   void abandon();
@@ -37,6 +48,41 @@ class OutputDir {
   fs::path staging_;
   bool active_ = false;
 };
+
+// One build at a time into an output: an exclusive flock(2) on the sibling
+// file `<target>.skiff-lock`. A sibling, not the output itself or a file in
+// it, because it must exist whatever state the output is in (missing, or
+// moved aside during the swap); not the parent folder, which would make
+// builds into different outputs of one folder (the parts of a split build)
+// wait for each other. The kernel releases the lock when the holder exits,
+// however it exits; forked workers share it (the same open file) and die
+// with their parent (process_pool.h), so a killed build never keeps it.
+// The holder deletes the file before releasing it, so it is only there while
+// a build runs (or after a killed one, until the next build ends).
+class OutputLock {
+ public:
+  // Takes the lock. When another build holds it: with `wait`, calls
+  // `waiting` once and waits until it is free or an interrupt arrives
+  // (interrupt.h); without, fails at once. False with `error` set.
+  bool acquire(const fs::path& target, bool wait, const std::function<void()>& waiting, std::string& error);
+  // Deletes the lock file and releases the lock.
+  void release();
+  const fs::path& path() const { return path_; }
+  ~OutputLock() { release(); }
+
+ private:
+  fs::path path_;
+  int fd_ = -1;
+};
+
+// Removes what builds into `target` that were killed left behind: the
+// sibling folders `<target>.skiff-tmp-*` (a fresh build's staging tree) and
+// `<target>.skiff-old-*` (a previous tree moved aside by a swap), when they
+// carry skiff's marker or are empty, and the record's temporary copies
+// (`<target>/.skiff-output.skiff-tmp-*`). Anything else is left alone,
+// whatever its name. Call only while holding the target's OutputLock: then
+// no running build owns them. Returns what it removed.
+std::vector<fs::path> remove_stale_siblings(const fs::path& target);
 
 inline constexpr const char* kOutputMarker = ".skiff-output";
 

@@ -20,6 +20,7 @@
 #include "base/disk.h"
 #include "base/fnv1a.h"
 #include "base/html_escape.h"
+#include "base/interrupt.h"
 #include "base/output_dir.h"
 #include "base/source_text.h"
 #include "build/build_state.h"
@@ -720,6 +721,15 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     result.diagnostics.error(result.out.string(), {}, error);
     return result;
   }
+  // One build at a time into an output; the holder first clears what killed
+  // builds left beside it, and (previous_build) finishes an update in place
+  // that one was killed in the middle of.
+  OutputLock lock;
+  if (!lock.acquire(result.out, options.wait, options.waiting, error)) {
+    result.diagnostics.error(result.out.string(), {}, error);
+    return result;
+  }
+  remove_stale_siblings(result.out);
   const std::int64_t started_ns = wall_clock_ns();
   // The previous build's record: with it, this build updates the output in
   // place; without it (or with --clean), it builds a fresh tree and swaps
@@ -854,6 +864,11 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   record_sources(site, stamps, source_records, changes);
   T("record the sources");
 
+  if (int signal = interrupted(); signal != 0) {
+    result.diagnostics.error(result.out.string(), {}, std::string("interrupted by ") + signal_name(signal) +
+                                                        " before anything was written; nothing was changed");
+    return result;
+  }
   OutputDir fresh;
   WriteTarget target{result.out, in_place};
   if (!target.in_place) {
@@ -962,6 +977,14 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   result.written = changes.written;
   T("render and write");
 
+  // An interrupt stops the workers between pages (process_pool.h); then
+  // everything this build wrote goes, as for a failed build.
+  if (int signal = interrupted(); signal != 0) {
+    result.diagnostics.error(result.out.string(), {},
+                             std::string("interrupted by ") + signal_name(signal) + ": the build stopped and removed " +
+                                 (target.in_place ? "its pending files" : "its temporary folder") +
+                                 "; the previous output is as it was");
+  }
   if (result.diagnostics.error_count() == 0) {
     changes.state.started_ns = started_ns;
     const bool committed = target.in_place

@@ -41,6 +41,10 @@ struct BuildOptions {
   // Ignore the previous output's record: render every page into a fresh
   // tree and swap it in.
   bool clean = false;
+  // When another build into the same output is running (OutputLock): wait
+  // for it, calling `waiting` once (true), or fail at once (false).
+  bool wait = true;
+  std::function<void()> waiting;
 };
 
 struct BuildResult {

@@ -224,6 +224,21 @@ std::string build_state_journal(const BuildState& state, const BuildStateChanges
   return out;
 }
 
+std::string build_state_apply_list(const std::vector<std::string>& renames, const std::vector<std::string>& removals) {
+  std::string out = "apply\n";
+  for (const std::string& path : renames) {
+    out += "rename\t";
+    append_escaped(out, path);
+    out += '\n';
+  }
+  for (const std::string& path : removals) {
+    out += "remove\t";
+    append_escaped(out, path);
+    out += '\n';
+  }
+  return out;
+}
+
 // A path the build may delete or replace: relative, inside the output
 // (no "..", ".", empty or absolute parts). A record with another is no
 // record: a marker from elsewhere must not send a build outside its folder.
@@ -265,6 +280,13 @@ std::optional<BuildState> read_build_state(std::string_view text) {
       ended = ok = true;
     } else if (kind == "journal" && f.size == 1) {
       ok = in_journal = true;
+    } else if ((kind == "apply" || kind == "applied") && f.size == 1) {
+      state.unfinished_renames.clear();
+      state.unfinished_removals.clear();
+      ok = true;
+    } else if ((kind == "rename" || kind == "remove") && f.size == 2) {
+      ok = unescape(f[1], a) && inside_output(a);
+      if (ok) (kind == "rename" ? state.unfinished_renames : state.unfinished_removals).push_back(a);
     } else if (kind == "-D*" && f.size == 1) {
       state.outdated.clear();
       ok = true;

@@ -82,6 +82,11 @@ struct BuildState {
   // Lines read from journals (below): when they grow past a share of the
   // record, the next build writes it whole again.
   std::size_t journal_lines = 0;
+  // An update in place whose renames were not all done (see
+  // build_state_apply_list): the pending files to rename over their
+  // targets, and the files to delete. Empty once "applied" was written.
+  std::vector<std::string> unfinished_renames;
+  std::vector<std::string> unfinished_removals;
 };
 
 // The entries a build changed, for a journal: paths whose record is new,
@@ -113,6 +118,14 @@ std::string write_build_state(const BuildState& state);
 // "-O", "-P" lines), and "end". A build that changed a few pages of a large
 // site writes a few lines instead of the whole record.
 std::string build_state_journal(const BuildState& state, const BuildStateChanges& changes);
+// The lines that tell the next build which renames an update in place was
+// about to do ("apply", then "rename PATH" and "remove PATH" lines), put
+// just before a record's final "end" line before the first rename, so that
+// a build killed among the renames leaves a record the next build can
+// finish (output_changes.h). kAppliedLines, written over the final "end"
+// when they are done, cancels them.
+std::string build_state_apply_list(const std::vector<std::string>& renames, const std::vector<std::string>& removals);
+inline constexpr std::string_view kAppliedLines = "applied\nend\n";
 // nullopt when `text` holds no complete record of this format.
 std::optional<BuildState> read_build_state(std::string_view text);
 

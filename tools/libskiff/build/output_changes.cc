@@ -42,6 +42,36 @@ bool append_record(const std::filesystem::path& marker, const std::string& journ
   return ok;
 }
 
+// Renames the pending files of `renames` over their targets and deletes
+// `removals`. A pending file already gone was renamed by the build that
+// was killed (this also finishes one): not an error.
+bool finish_update(const std::filesystem::path& out, const std::vector<std::string>& renames,
+                   const std::vector<std::string>& removals, std::string& error) {
+  for (const std::string& file : renames) {
+    if (::access(pending_path(out, file).c_str(), F_OK) != 0 && errno == ENOENT) continue;
+    if (!apply_pending(out, file, error)) return false;
+  }
+  for (const std::string& file : removals) {
+    if (!remove_output_file(out, file, error)) return false;
+  }
+  return true;
+}
+
+// Writes kAppliedLines over the record's final "end" line: one write, so a
+// kill leaves the record either with its renames to do or done.
+bool mark_applied(const std::filesystem::path& marker, std::string& error) {
+  int fd = ::open(marker.c_str(), O_RDWR | O_CLOEXEC);
+  struct stat st;
+  char end[4] = {};
+  bool ok = fd >= 0 && ::fstat(fd, &st) == 0 && st.st_size >= 4 &&
+            ::pread(fd, end, 4, st.st_size - 4) == 4 && std::string_view(end, 4) == "end\n" &&
+            ::pwrite(fd, kAppliedLines.data(), kAppliedLines.size(), st.st_size - 4) ==
+                static_cast<ssize_t>(kAppliedLines.size());
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) error = "cannot update " + marker.string() + ": " + std::strerror(errno);
+  return ok;
+}
+
 }  // namespace
 
 std::optional<BuildState> previous_build(const std::filesystem::path& out, std::size_t& bytes) {
@@ -49,7 +79,19 @@ std::optional<BuildState> previous_build(const std::filesystem::path& out, std::
   auto text = read_file(out / kOutputMarker, error);
   if (!text) return std::nullopt;
   bytes = text->size();
-  return read_build_state(*text);
+  std::optional<BuildState> state = read_build_state(*text);
+  if (state && (!state->unfinished_renames.empty() || !state->unfinished_removals.empty())) {
+    // A build was killed among its renames: its record is whole and says
+    // what is left to do. Done first, the output is that build's result.
+    if (!finish_update(out, state->unfinished_renames, state->unfinished_removals, error) ||
+        !mark_applied(out / kOutputMarker, error)) {
+      return std::nullopt;  // then a full build replaces the lot
+    }
+    bytes += kAppliedLines.size() - 4;
+    state->unfinished_renames.clear();
+    state->unfinished_removals.clear();
+  }
+  return state;
 }
 
 void sweep_leftovers(OutputChanges& changes, bool in_place) {
@@ -93,14 +135,13 @@ bool apply_in_place(const std::filesystem::path& out, OutputChanges& changes, st
   const bool journal = state.journal_lines + changes.delta.size() + 8 < std::max<std::size_t>(64, entries / 4);
   const bool renames = !changes.pending.empty() || !changes.removals.empty();
   if ((journal || renames) && !ensure_record_open(out, changes, error)) return false;
-  for (const std::string& file : changes.pending) {
-    if (!apply_pending(out, file, error)) return false;
-  }
-  for (const std::string& file : changes.removals) {
-    if (!remove_output_file(out, file, error)) return false;
-  }
-  if (journal) return append_record(marker, build_state_journal(state, changes.delta), error);
-  return replace_file(marker, write_build_state(state), error);
+  std::string record = journal ? build_state_journal(state, changes.delta) : write_build_state(state);
+  // With renames to do, the record is closed first, listing them: a build
+  // killed among them leaves a record that the next one finishes from.
+  if (renames) record.insert(record.size() - 4, build_state_apply_list(changes.pending, changes.removals));
+  if (!(journal ? append_record(marker, record, error) : replace_file(marker, record, error))) return false;
+  if (!renames) return true;
+  return finish_update(out, changes.pending, changes.removals, error) && mark_applied(marker, error);
 }
 
 void abandon_in_place(const std::filesystem::path& out, const std::vector<std::string>& written,

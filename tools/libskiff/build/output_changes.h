@@ -35,8 +35,9 @@ struct OutputChanges {
   std::size_t record_bytes = 0;  // size of the marker file the record was read from
   // In place: the record's "end" line was taken off before the first
   // pending file was written (open_record), so that a build killed from
-  // then on leaves no record, and the next build is a full one into a
-  // fresh folder (which leaves no stray NAME.skiff-new behind).
+  // then until apply_in_place closes it listing its renames leaves no
+  // record, and the next build is a full one into a fresh folder (which
+  // leaves no stray NAME.skiff-new behind).
   bool record_open = false;
   std::vector<std::string> pending;   // written as NAME.skiff-new (in place)
   std::vector<std::string> removals;  // files the site no longer has (in place)
@@ -68,7 +69,10 @@ struct OutputChanges {
 
 
 // The record in `out`'s marker, when `out` is a folder skiff made and the
-// record is whole; `bytes` gets the marker's size (for open_record).
+// record is whole; `bytes` gets the marker's size (for open_record). When
+// the record lists renames a killed build did not finish (apply_in_place),
+// they are done first; if they cannot be, there is no record. Call only
+// while holding the output's lock (output_dir.h).
 std::optional<BuildState> previous_build(const std::filesystem::path& out, std::size_t& bytes);
 
 // Outputs and public files of the previous build that this one did not
@@ -83,9 +87,12 @@ bool ensure_record_open(const std::filesystem::path& out, OutputChanges& changes
 // Puts an in-place build's pending files into place, deletes what the site
 // lost, and updates the record: by a journal of the changed entries (a few
 // lines for a one-page edit) unless journals have grown to a quarter of the
-// record, then whole. The record is open during the renames, so a build
-// stopped there leaves no valid record and the next build is a full one.
-// Nothing is written when nothing changed.
+// record, then whole. The new record is closed before the first rename,
+// with the list of renames and removals to do (build_state_apply_list), and
+// marked "applied" after the last: a build killed among them leaves a
+// whole record that the next build finishes from (previous_build) before
+// anything else, so its output is this build's. Nothing is written when
+// nothing changed.
 bool apply_in_place(const std::filesystem::path& out, OutputChanges& changes, std::string& error);
 
 // A failed in-place build: the pending files in `written` go (with the

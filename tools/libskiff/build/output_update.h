@@ -2,9 +2,9 @@
 // new file is first written beside its target as NAME.skiff-new; only when
 // the whole build has succeeded are they renamed over their targets. A
 // reader of the site sees every file whole, old or new, never a mix within
-// one file; a build that fails renames nothing; a build stopped during the
-// renames leaves a mix of old and new files, which the record it marked
-// beforehand (build_state.h) makes the next build render again.
+// one file; a build that fails renames nothing; a build killed during the
+// renames leaves a mix of old and new files and a record listing the
+// renames left (output_changes.h), which the next build does first.
 #pragma once
 
 #include <filesystem>

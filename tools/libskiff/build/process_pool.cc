@@ -1,6 +1,8 @@
 #include "build/process_pool.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +16,7 @@
 #include <mutex>
 #include <thread>
 
+#include "base/interrupt.h"
 #include "render/shared_cache.h"
 
 namespace skiff {
@@ -144,11 +147,19 @@ void collect(int fd, std::vector<WorkerResult>& results, std::vector<char>& rece
 // Records are sent in batches of about 64 KiB: one write (and one wake-up
 // of the parent's reader) per batch, not per item. Items a crashed worker
 // finished but had not sent yet are run again by the parent.
-[[noreturn]] void worker_main(int fd, SharedState shared, int slot, int count, const WorkFn& work) {
+//
+// A worker dies with its parent (a build killed with SIGKILL must not go
+// on writing, nor keep the output's lock: output_dir.h), and stops between
+// items on an interrupt (interrupt.h: a terminal's ^C reaches every
+// process of the group; the parent also stops handing out items).
+[[noreturn]] void worker_main(int fd, SharedState shared, int slot, int count, const WorkFn& work,
+                              pid_t parent) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(0);  // the parent died before prctl
   constexpr std::size_t kBatch = 1 << 16;
   std::string batch;
   bool pipe_ok = true;
-  for (int i; pipe_ok;) {
+  for (int i; pipe_ok && interrupted() == 0;) {
     // "Between items" first: a worker killed after taking an item but
     // before starting it must not be blamed for the previous one (finished,
     // perhaps not sent); the item it took is then simply run again.
@@ -194,7 +205,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     work(i, r.diagnostics, r.output);
   };
   if (jobs <= 1) {
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < count && interrupted() == 0; ++i) {
       run_here(i);
       if (progress) progress(i + 1, count);
     }
@@ -210,6 +221,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
 
   std::vector<pid_t> pids;
   std::vector<int> fds;
+  const pid_t parent = ::getpid();
   for (int w = 0; w < jobs; ++w) {
     int pipe_fds[2];
     if (::pipe2(pipe_fds, O_CLOEXEC) != 0) break;
@@ -217,7 +229,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     if (pid == 0) {
       ::close(pipe_fds[0]);
       for (int fd : fds) ::close(fd);
-      worker_main(pipe_fds[1], shared, w, count, work);
+      worker_main(pipe_fds[1], shared, w, count, work, parent);
     }
     ::close(pipe_fds[1]);
     if (pid < 0) {
@@ -247,6 +259,9 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
     // once when they have, so short builds do not wait out a tick.
     std::unique_lock<std::mutex> lock(mutex);
     while (finished < readers.size()) {
+      // An interrupt that reached this process alone (kill PID): no item
+      // is handed out any more; workers finish the one they are on.
+      if (interrupted() != 0) shared.next().store(count);
       if (progress) {
         lock.unlock();
         progress(done.load(), count);
@@ -260,7 +275,8 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
   for (int fd : fds) ::close(fd);
   for (pid_t pid : pids) {
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
   }
   if (progress) progress(done.load(), count);
   // A worker that died mid-item left it as its current one, unreceived.
@@ -278,7 +294,7 @@ std::vector<WorkerResult> run_in_workers_with_output(int count, int jobs, const 
   // is silently missing.
   for (int i = 0; i < count; ++i) {
     const auto at = static_cast<std::size_t>(i);
-    if (received[at] || crashed[at]) continue;
+    if (received[at] || crashed[at] || interrupted() != 0) continue;
     results[at] = WorkerResult{};  // drop a record cut off mid-way
     run_here(i);
   }

@@ -10,6 +10,12 @@
 // Workers take page indexes from a counter in shared memory (so a slow page
 // does not hold up a fixed share) and send each page's diagnostics back over
 // a pipe. A worker that dies mid-page is reported as an error on that page.
+//
+// Interrupts (base/interrupt.h): once one has arrived, no further item is
+// started, in the workers or here; items never run have empty results, and
+// the caller is expected to check interrupted() and discard the lot. A
+// worker dies with the process that forked it (PR_SET_PDEATHSIG), so a
+// killed build leaves no worker writing behind it.
 #pragma once
 
 #include <functional>
