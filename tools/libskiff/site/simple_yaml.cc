@@ -132,6 +132,9 @@ std::optional<std::vector<SimpleYamlEntry>> read_simple_yaml(std::string_view ya
         break;
       }
       if (body.text[spaces] == '\t' || has_unsafe_bytes(body.text)) return std::nullopt;
+      // The text's last line without a line end: YAML keeps no final break
+      // then (clip chomps only breaks that are there). Rare; yaml-cpp reads it.
+      if (body.next == yaml.size() && yaml.back() != '\n') return std::nullopt;
       content.append(pending_breaks, '\n');
       pending_breaks = 0;
       content += body.text.substr(indent);

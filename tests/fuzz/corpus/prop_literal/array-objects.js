@@ -1,0 +1,1 @@
+[{ src: '/videos/a.mp4', type: 'video/mp4' }, { "src": "b.webm", 1: -2.5e3 }]

@@ -1,0 +1,1 @@
+ [true, false, null, undefined, 0x1F, .5, -0, 1_000, 'a\'b', "\u00e9\n", `plain`] 

@@ -1,0 +1,1 @@
+() => isCartOpen.set(!$isCartOpen)

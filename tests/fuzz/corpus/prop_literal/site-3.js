@@ -1,0 +1,1 @@
+() => setCount(count + 1)

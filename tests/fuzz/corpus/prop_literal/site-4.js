@@ -1,0 +1,1 @@
+[{ src: '/videos/islands-hydration.mp4', type: 'video/mp4' }]

@@ -1,0 +1,1 @@
+[{ src: '/videos/stores-example.mp4', type: 'video/mp4' }]

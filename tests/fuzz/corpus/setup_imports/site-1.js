@@ -1,0 +1,1 @@
+import Badge from '~/components/Badge.astro'

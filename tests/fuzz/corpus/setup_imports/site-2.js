@@ -1,0 +1,1 @@
+import LoopingVideo from '~/components/LoopingVideo.astro'

@@ -1,0 +1,2 @@
+import PackageManagerTabs from '../../../components/tabs/PackageManagerTabs'
+import JavascriptFlavorTabs from '~/components/tabs/JavascriptFlavorTabs.astro'

@@ -1,0 +1,1 @@
+import PackageManagerTabs from '~/components/tabs/PackageManagerTabs.astro'

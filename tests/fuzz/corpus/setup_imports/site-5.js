@@ -1,0 +1,1 @@
+import UIFrameworkTabs from '~/components/tabs/UIFrameworkTabs.astro'

@@ -1,0 +1,2 @@
+import { Tabs, TabItem } from '~/components/tabs'
+import Since from '~/components/Since.astro'
