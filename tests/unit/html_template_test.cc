@@ -431,7 +431,8 @@ BOOST_AUTO_TEST_CASE(safe_mode_empties_script_urls_from_values) {
 
 BOOST_AUTO_TEST_CASE(url_values_are_reported) {
   HtmlTemplate t = compile_ok("<a href=\"/x/{{ a }}?q={{ b }}\">{{ a }}</a><a href=\"/fixed/\"/>");
-  TemplateValues v = values_of({{"a", "y&z"}, {"b", "1"}});
+  const Map text = {{"a", "y&z"}, {"b", "1"}};  // values_of keeps a reference
+  TemplateValues v = values_of(text);
   std::vector<std::string> seen;
   TemplateUrls urls;
   urls.seen = [&](std::string_view attribute, std::string_view first, std::string_view url) {

@@ -1,8 +1,8 @@
 // Interrupts (SIGINT, SIGTERM) as a flag that a build polls, so that it
 // stops at a safe point, removes what it wrote and leaves the previous
 // output as it was (build.h). The handler only records the signal; a
-// second signal of either kind ends the process at once (each handler
-// resets itself after its first signal), and the next build removes what
+// second signal of either kind ends the process at once (the handler puts
+// both back to their defaults when the first one arrives), and the next build removes what
 // that one left (output_dir.h).
 //
 // Forked workers inherit the handlers and keep their own flag: an

@@ -104,7 +104,12 @@ bool OutputDir::begin(const fs::path& target, std::string& error) {
   staging_ = target_;
   staging_ += ".skiff-tmp-" + std::to_string(::getpid());
   std::error_code ec;
-  fs::remove_all(staging_, ec);  // a leftover of a killed build with our pid
+  // A leftover with our pid that skiff marked was removed under the lock
+  // (remove_stale_siblings); anything still there is not ours to delete.
+  if (fs::exists(fs::symlink_status(staging_, ec))) {
+    error = "cannot build into " + staging_.string() + ": it exists and was not made by skiff; remove it";
+    return false;
+  }
   fs::create_directories(staging_, ec);
   if (ec) {
     error = "cannot create " + staging_.string() + ": " + ec.message();

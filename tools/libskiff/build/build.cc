@@ -218,7 +218,9 @@ void render_group(const Site& site, const std::vector<OutputPage>& outputs, cons
     } else {
       // Rendered for this locale alone; reported already when `shared` was.
       Diagnostics& problems = shared || output.fallback ? quiet : report;
-      body = render_site_page(site, source_index, source, {output.locale, markdown, true}, problems);
+      SitePageOptions per_locale{output.locale, markdown, true};
+      per_locale.report_encoding = &problems == &report;  // a pass over the bytes, for nothing
+      body = render_site_page(site, source_index, source, per_locale, problems);
     }
     LayoutPage shell{output.locale, page.slug, &fm, &body, page.locale, output.fallback, false, ""};
     if (auto it = site.outdated.find(output.source); it != site.outdated.end() && !output.fallback) {
@@ -726,6 +728,11 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   // that one was killed in the middle of.
   OutputLock lock;
   if (!lock.acquire(result.out, options.wait, options.waiting, error)) {
+    result.diagnostics.error(result.out.string(), {}, error);
+    return result;
+  }
+  // The wait may have been long: what the output is now is checked again.
+  if (!OutputDir::check_target(result.out, options.site, error)) {
     result.diagnostics.error(result.out.string(), {}, error);
     return result;
   }
