@@ -99,6 +99,24 @@ bool OutputDir::check_target(const fs::path& target, const fs::path& site_root, 
   return true;
 }
 
+namespace {
+
+// Deletes a tree skiff made, its marker last: a kill part-way leaves a
+// folder that still carries the marker, so the next build's
+// remove_stale_siblings recognises it and finishes the job (remove_all
+// goes in directory order and may take the marker first).
+void remove_marked_tree(const fs::path& root) {
+  std::error_code ec;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() == kOutputMarker) continue;
+    std::error_code ignored;
+    fs::remove_all(it->path(), ignored);
+  }
+  fs::remove_all(root, ec);
+}
+
+}  // namespace
+
 bool OutputDir::begin(const fs::path& target, std::string& error) {
   target_ = absolute_clean(target);
   staging_ = target_;
@@ -134,7 +152,7 @@ bool OutputDir::commit(std::string& error) {
   if (had_previous &&
       ::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
     active_ = false;
-    fs::remove_all(staging_, ec);
+    remove_marked_tree(staging_);
     return true;
   }
   if (had_previous) {
@@ -151,14 +169,13 @@ bool OutputDir::commit(std::string& error) {
     return false;
   }
   active_ = false;
-  if (had_previous) fs::remove_all(previous, ec);
+  if (had_previous) remove_marked_tree(previous);
   return true;
 }
 
 void OutputDir::abandon() {
   if (!active_) return;
-  std::error_code ec;
-  fs::remove_all(staging_, ec);
+  remove_marked_tree(staging_);
   active_ = false;
 }
 
