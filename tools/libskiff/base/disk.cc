@@ -12,20 +12,11 @@
 #include <fstream>
 #include <system_error>
 
+#include "base/thousands.h"
+
 namespace skiff {
 
 namespace {
-
-// "104,857,600": sizes in messages, readable at a glance.
-std::string with_thousands(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::string over_limit(const ReadLimit& limit, std::string_view size) {
   std::string out = std::string(limit.what) + " is " + std::string(size) + " bytes, over the limit of " +

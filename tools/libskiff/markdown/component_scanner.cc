@@ -2,6 +2,7 @@
 
 #include "base/byte_set.h"
 #include "base/html_entities.h"
+#include "base/thousands.h"
 
 #include <algorithm>
 #include <array>
@@ -286,19 +287,12 @@ void Scanner::too_deep(std::size_t offset, std::string what) {
   report(Severity::Error, pos(offset), "");
 }
 
-// "9800" → "9,800", as the message is read by people.
-std::string with_commas(int n) {
-  std::string digits = std::to_string(n);
-  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
-  return digits;
-}
-
 void Scanner::finish_reports() {
   if (too_deep_count_ > 0) {
     std::string& message = reported_[too_deep_at_].message;
     message = "elements nested deeper than " + std::to_string(kMaxElementDepth) + " levels; " + too_deep_what_;
     message += too_deep_count_ == 1 ? " is ignored"
-                                    : " and " + with_commas(too_deep_count_ - 1) + " more nested as deep are ignored";
+                                    : " and " + with_thousands(static_cast<std::uint64_t>(too_deep_count_ - 1)) + " more nested as deep are ignored";
   }
   for (Diagnostic& d : reported_) diagnostics_.add(std::move(d));
   reported_.clear();
