@@ -330,6 +330,31 @@ def symlinks_out_of_the_site(tmp):
                                f"public/secret.txt: error read: {outside(case, 'secret.txt')}",
                                f"public/outdir: warning read: {folder}"])
 
+    # site.yml and the UI strings: read only inside the site, as the build
+    # key hashes them (a linked locales/ folder used to be read, unhashed).
+    case = Case(tmp, "sym_site_yml", witness=True)
+    (case.site / "site.yml").unlink()
+    case.write_outside("site.yml", f"title: {MARKER}\nlocales: [en, fr]\n")
+    case.link("site.yml", case.outside / "site.yml")
+    check_case(case, 1, 1, built=False,
+               build_lines=[f"site.yml: error: {outside(case, 'site.yml')}"],
+               lint_lines=[f"site.yml: error read: {outside(case, 'site.yml')}"])
+
+    case = Case(tmp, "sym_locale_file", witness=True)
+    (case.site / "locales" / "fr.yml").unlink()
+    case.write_outside("fr.yml", f"nav:\n  start: {MARKER}\n")
+    case.link("locales/fr.yml", case.outside / "fr.yml")
+    check_case(case, 1, 1, built=False,
+               build_lines=[f"locales/fr.yml: error: {outside(case, 'fr.yml')}"],
+               lint_lines=[f"locales/fr.yml: error read: {outside(case, 'fr.yml')}"])
+
+    case = Case(tmp, "sym_locales_folder")
+    shutil.move(case.site / "locales", case.outside / "locales")
+    (case.outside / "locales" / "fr.yml").write_text(f"nav:\n  start: {MARKER}\n")
+    case.link("locales", case.outside / "locales")
+    folder = f"symlinked folder not followed (it leads to {case.real('locales')})"
+    check_case(case, 0, 0, build_lines=[f"locales: warning: {folder}"], lint_lines=[f"locales: warning read: {folder}"])
+
     # public/ itself a link out of the site: not followed, nothing copied.
     case = Case(tmp, "sym_public_folder")
     shutil.rmtree(case.site / "public")

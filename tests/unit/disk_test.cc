@@ -220,6 +220,42 @@ BOOST_AUTO_TEST_CASE(list_site_files_warns_about_unreadable_folders) {
              boost::test_tools::per_element());
 }
 
+// read_site_file reads what list_site_files would list, and nothing else:
+// a file, a symlink to a file inside the site; not a symlink out of the
+// site (an error) nor a file in a symlinked folder (a warning).
+BOOST_AUTO_TEST_CASE(read_site_file_reads_only_inside_the_site) {
+  SiteFolder f;
+  skiff::Diagnostics problems;
+  BOOST_TEST(skiff::read_site_file(f.site, "pages/en/a.md", problems).value_or("") == "site/pages/en/a.md");
+  fs::create_symlink("pages/en/a.md", f.site / "inside.yml");
+  BOOST_TEST(skiff::read_site_file(f.site, "inside.yml", problems).value_or("") == "site/pages/en/a.md");
+  // Missing: nothing, and no problem.
+  BOOST_TEST(!skiff::read_site_file(f.site, "site.yml", problems).has_value());
+  BOOST_TEST(!skiff::read_site_file(f.site, "nowhere/x.yml", problems).has_value());
+  BOOST_TEST(problems.empty());
+  // Reached through a symlinked site root: still inside.
+  fs::create_directory_symlink(f.site, f.root / "site-link");
+  BOOST_TEST(skiff::read_site_file(f.root / "site-link", "pages/en/a.md", problems).has_value());
+  BOOST_TEST(problems.empty());
+
+  fs::create_symlink(f.outside / "secret.md", f.site / "site.yml");
+  fs::create_directory_symlink(f.outside, f.site / "locales");
+  fs::create_directory_symlink(f.site / "pages", f.site / "pages-link");
+  fs::create_symlink("gone.yml", f.site / "broken.yml");
+  BOOST_TEST(!skiff::read_site_file(f.site, "site.yml", problems).has_value());
+  BOOST_TEST(!skiff::read_site_file(f.site, "locales/secret.md", problems).has_value());
+  BOOST_TEST(!skiff::read_site_file(f.site, "pages-link/en/a.md", problems).has_value());
+  BOOST_TEST(!skiff::read_site_file(f.site, "broken.yml", problems).has_value());
+  const std::string outside = fs::canonical(f.outside).string();
+  std::vector<std::string> want = {
+      "error site.yml: symlink to " + outside + "/secret.md, which is outside the site: not read",
+      "warning locales/secret.md: symlinked folder not followed (it leads to " + outside + "); not read",
+      "warning pages-link/en/a.md: symlinked folder not followed (it leads to " +
+          fs::canonical(f.site / "pages/en").string() + "); not read",
+      "warning broken.yml: broken symlink: its target does not exist; not read"};
+  BOOST_TEST(problems_of(problems) == want, boost::test_tools::per_element());
+}
+
 // Over the limit, a file is not read, and the error gives both sizes.
 BOOST_AUTO_TEST_CASE(read_file_refuses_files_over_a_limit) {
   Folder f;

@@ -429,4 +429,47 @@ BOOST_AUTO_TEST_CASE(invalid_site_table_is_reported) {
   BOOST_TEST(c.ui("es", "skipLink") == "Saltar al contenido");
 }
 
+// The site's locale files are read only as list_site_files lists them, the
+// files the build key hashes: a symlinked locales/ folder is not followed
+// (a warning), a link out of the site is refused (an error), and the
+// built-in strings stand in. Both land in `file_problems`.
+BOOST_AUTO_TEST_CASE(locale_files_are_read_only_inside_the_site) {
+  TempDir site;
+  TempDir outside;
+  write(outside.path / "es.yml", "skipLink: OUTSIDE\n");
+  write(outside.path / "locales.yml", "- { code: es, name: OUTSIDE }\n");
+  fs::create_directory_symlink(outside.path, site.path / "locales");
+  SiteConfig config;
+  config.default_locale = "en";
+  config.locales = {"en", "es"};
+  Diagnostics d;
+  Diagnostics file_problems;
+  LocaleCatalog c = LocaleCatalog::load(site.path, config, d, file_problems);
+  BOOST_TEST(d.empty());
+  BOOST_REQUIRE(file_problems.all().size() == 1u);
+  BOOST_TEST(file_problems.all()[0].severity == Severity::Warning);
+  BOOST_TEST(file_problems.all()[0].file == "locales");
+  BOOST_TEST(file_problems.all()[0].message ==
+             "symlinked folder not followed (it leads to " + fs::canonical(outside.path).string() + ")");
+  BOOST_TEST(c.ui("es", "skipLink") == "Saltar al contenido");
+  BOOST_TEST(c.info("es").name == "Espa\xC3\xB1ol");
+
+  // A real folder with one link out and one link inside.
+  fs::remove(site.path / "locales");
+  write(site.path / "locales" / "shared.yml", "skipLink: Inside\n");
+  fs::create_symlink(outside.path / "es.yml", site.path / "locales" / "es.yml");
+  fs::create_symlink("shared.yml", site.path / "locales" / "en.yml");
+  Diagnostics d2;
+  Diagnostics file_problems2;
+  LocaleCatalog c2 = LocaleCatalog::load(site.path, config, d2, file_problems2);
+  BOOST_TEST(d2.empty());
+  BOOST_REQUIRE(file_problems2.all().size() == 1u);
+  BOOST_TEST(file_problems2.all()[0].severity == Severity::Error);
+  BOOST_TEST(file_problems2.all()[0].file == "locales/es.yml");
+  BOOST_TEST(file_problems2.all()[0].message == "symlink to " + fs::canonical(outside.path / "es.yml").string() +
+                                                   ", which is outside the site: not read");
+  BOOST_TEST(c2.ui("es", "skipLink") == "Saltar al contenido");
+  BOOST_TEST(c2.ui("en", "skipLink") == "Inside");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

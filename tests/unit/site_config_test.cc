@@ -419,6 +419,32 @@ BOOST_AUTO_TEST_CASE(site_yml_errors_name_the_file) {
   BOOST_TEST(d.all()[0].pos.line == 2);
 }
 
+// A site.yml that links out of the site is not read: an error for
+// `file_problems` naming the target, and the defaults, not the outside
+// file's settings. A link to a file inside the site is read.
+BOOST_AUTO_TEST_CASE(site_yml_linked_out_of_the_site_is_refused) {
+  TempDir tmp;
+  TempDir outside;
+  write(outside.path / "site.yml", "title: OUTSIDE\n");
+  fs::create_symlink(outside.path / "site.yml", tmp.path / "site.yml");
+  Diagnostics d;
+  Diagnostics file_problems;
+  SiteConfig c = skiff::load_site_config(tmp.path, d, file_problems);
+  BOOST_TEST(d.empty());
+  BOOST_REQUIRE(file_problems.all().size() == 1u);
+  BOOST_TEST(file_problems.all()[0].file == "site.yml");
+  BOOST_TEST(file_problems.all()[0].message == "symlink to " + fs::canonical(outside.path / "site.yml").string() +
+                                                  ", which is outside the site: not read");
+  BOOST_TEST(c.title == "Documentation");
+
+  fs::remove(tmp.path / "site.yml");
+  write(tmp.path / "config" / "site.yml", "title: Inside\n");
+  fs::create_symlink("config/site.yml", tmp.path / "site.yml");
+  Diagnostics d2;
+  BOOST_TEST(skiff::load_site_config(tmp.path, d2).title == "Inside");
+  BOOST_TEST(d2.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // Regression: locale codes become folder names and URL segments; one that

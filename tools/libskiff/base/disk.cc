@@ -25,6 +25,19 @@ std::string over_limit(const ReadLimit& limit, std::string_view size) {
   return out;
 }
 
+// The real path of `path` (symlinks and .. resolved), or "" with `error`
+// set to errno.
+std::string resolved(const fs::path& path, int& error) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) {
+    error = errno;
+    return std::string();
+  }
+  std::string out(real);
+  std::free(real);
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
@@ -282,11 +295,9 @@ struct Lister {
   }
 
   std::string real_path(const std::string& rel) const {
-    char* resolved = ::realpath((root / rel).c_str(), nullptr);
-    if (resolved == nullptr) return (root / rel).string();
-    std::string out(resolved);
-    std::free(resolved);
-    return out;
+    int error = 0;
+    std::string real = resolved(root / rel, error);
+    return real.empty() ? (root / rel).string() : real;
   }
 };
 
@@ -328,18 +339,8 @@ std::vector<std::string> list_site_files(const fs::path& site_root, std::string_
   // The folder itself must be where it seems: SITE/folder with no symlink
   // on the way (`public -> /etc` would publish /etc).
   int resolve_error = 0;
-  auto resolve = [&](const fs::path& path) {
-    char* resolved = ::realpath(path.c_str(), nullptr);
-    if (resolved == nullptr) {
-      resolve_error = errno;
-      return std::string();
-    }
-    std::string out(resolved);
-    std::free(resolved);
-    return out;
-  };
-  std::string site = resolve(site_root);
-  std::string real = site.empty() ? std::string() : resolve(root);
+  std::string site = resolved(site_root, resolve_error);
+  std::string real = site.empty() ? std::string() : resolved(root, resolve_error);
   if (real.empty() && !site.empty() && S_ISLNK(st.st_mode)) {
     char target[4096];
     ssize_t n = ::readlink(root.c_str(), target, sizeof target - 1);
@@ -372,6 +373,50 @@ std::vector<std::string> list_site_files(const fs::path& site_root, std::string_
   lister.folder(dir, "");
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::optional<std::string> read_site_file(const fs::path& site_root, std::string_view rel, Diagnostics& problems) {
+  const fs::path path = site_root / rel;
+  const std::string shown(rel);
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;  // no such file: nothing to read
+    problems.error(shown, {}, "cannot read " + shown + ": " + std::strerror(errno));
+    return std::nullopt;
+  }
+  int error = 0;
+  std::string site = resolved(site_root, error);
+  if (site.empty()) {
+    problems.error(shown, {}, "cannot resolve " + site_root.string() + ": " + std::strerror(error) + "; not read");
+    return std::nullopt;
+  }
+  if (site.back() != '/') site += '/';
+  // The folder the file is in must be SITE/<its folder>, as list_site_files
+  // lists it: a symlinked folder on the way is not followed.
+  const std::size_t slash = rel.rfind('/');
+  const std::string folder = slash == std::string_view::npos ? std::string() : std::string(rel.substr(0, slash));
+  const std::string real_folder = resolved(path.parent_path(), error);
+  if (real_folder + '/' != site + folder + (folder.empty() ? "" : "/")) {
+    problems.warning(shown, {}, "symlinked folder not followed (it leads to " +
+                                    (real_folder.empty() ? std::string("?") : real_folder) + "); not read");
+    return std::nullopt;
+  }
+  if (S_ISLNK(st.st_mode)) {
+    const std::string real = resolved(path, error);
+    if (real.empty()) {
+      problems.warning(shown, {}, error == ELOOP ? "symlink loop: following it never reaches a file; not read"
+                                                 : "broken symlink: its target does not exist; not read");
+      return std::nullopt;
+    }
+    if (!real.starts_with(site)) {
+      problems.error(shown, {}, "symlink to " + real + ", which is outside the site: not read");
+      return std::nullopt;
+    }
+  }
+  std::string read_error;
+  auto bytes = read_file(path, read_error);
+  if (!bytes) problems.error(shown, {}, read_error);
+  return bytes;
 }
 
 bool copy_file(const fs::path& from, const fs::path& to, std::string& error) {

@@ -68,6 +68,14 @@ std::vector<std::string> list_files(const fs::path& root, std::vector<std::strin
 // A missing folder is an empty list with no problem.
 std::vector<std::string> list_site_files(const fs::path& site_root, std::string_view folder, Diagnostics& problems);
 
+// SITE/`rel` ("site.yml", "locales/de.yml"), read only where
+// list_site_files would list it, so that what a build reads is what its
+// key hashes: not through a symlinked folder (a warning), and a symlinked
+// file only when it resolves inside the site (an error otherwise, naming
+// the target). A missing file is nullopt with no problem; a refused or
+// unreadable one is nullopt with a problem at `rel`.
+std::optional<std::string> read_site_file(const fs::path& site_root, std::string_view rel, Diagnostics& problems);
+
 // Copies file `from` to `to`, replacing it and making its parent folders.
 // A real copy, not a link: tools that post-process the output must never
 // edit the source.

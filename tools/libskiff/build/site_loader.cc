@@ -26,8 +26,8 @@ void parallel_for(int count, int jobs, const std::function<void(int)>& work) {
 void load_site(LoadedSite& site, Diagnostics& diagnostics) { load_site(site, diagnostics, diagnostics); }
 
 void load_site(LoadedSite& site, Diagnostics& diagnostics, Diagnostics& file_problems) {
-  site.config = load_site_config(site.root, diagnostics);
-  site.catalog = LocaleCatalog::load(site.root, site.config, diagnostics);
+  site.config = load_site_config(site.root, diagnostics, file_problems);
+  site.catalog = LocaleCatalog::load(site.root, site.config, diagnostics, file_problems);
   site.pages = PageIndex::discover(site.root, site.config, diagnostics, file_problems);
   site.components = SiteComponents::load(site.root, diagnostics, file_problems);
   site.layouts = Layouts::load(site.root, diagnostics, file_problems);

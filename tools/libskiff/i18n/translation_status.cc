@@ -293,10 +293,10 @@ std::vector<std::string> stale_strings(const LoadedSite& site, const GitHistory&
   std::map<std::string, std::string> blobs = read_blobs(site.root, {oldest_newer->old_blob});
   auto then = blobs.find(oldest_newer->old_blob);
   if (then == blobs.end()) return {};
-  std::string error;
+  Diagnostics unreported;  // load_site reported them when it read these files
   StringTable before = parse_string_table(then->second);
-  StringTable now = parse_string_table(read_file(site.root / reference_file, error).value_or(""));
-  std::string own_text = read_file(site.root / ("locales/" + locale + ".yml"), error).value_or("");
+  StringTable now = parse_string_table(read_site_file(site.root, reference_file, unreported).value_or(""));
+  std::string own_text = read_site_file(site.root, "locales/" + locale + ".yml", unreported).value_or("");
   StringTable translated = parse_string_table(own_text);
   std::vector<std::string> stale;
   for (const auto& [key, text] : now) {

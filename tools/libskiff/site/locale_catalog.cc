@@ -2,7 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "base/disk.h"
 #include "base/source_text.h"
@@ -106,20 +108,30 @@ void LocaleCatalog::add_table(const std::string& code, std::string_view yaml,
 
 LocaleCatalog LocaleCatalog::load(const std::filesystem::path& site_root,
                                   const SiteConfig& config, Diagnostics& diagnostics) {
+  return load(site_root, config, diagnostics, diagnostics);
+}
+
+LocaleCatalog LocaleCatalog::load(const std::filesystem::path& site_root, const SiteConfig& config,
+                                  Diagnostics& diagnostics, Diagnostics& file_problems) {
   LocaleCatalog catalog;
   catalog.default_locale_ = config.default_locale;
   catalog.add_locales(builtin_locale_file("locales.yml"), diagnostics);
-  std::string error;
-  if (auto site_locales = read_file(site_root / "locales" / "locales.yml", error)) {
-    catalog.add_locales(*site_locales, diagnostics);
-  }
+  // Only the files list_site_files lists, which are what the build key
+  // hashes: a symlinked locales/ folder (or a link out of the site) cannot
+  // feed strings whose changes an incremental build would not notice.
+  const std::vector<std::string> listed = list_site_files(site_root, "locales", file_problems);
+  auto site_file = [&](const std::string& name) -> std::optional<std::string> {
+    if (!std::binary_search(listed.begin(), listed.end(), name)) return std::nullopt;
+    std::string error;
+    auto text = read_file(site_root / "locales" / name, error);
+    if (!text) file_problems.error("locales/" + name, {}, error);
+    return text;
+  };
+  if (auto site_locales = site_file("locales.yml")) catalog.add_locales(*site_locales, diagnostics);
   for (const std::string& code : config.locales) {
     std::string name = code + ".yml";
     catalog.add_table(code, builtin_locale_file(name), "locales/" + name, diagnostics);
-    std::string site_error;
-    if (auto text = read_file(site_root / "locales" / name, site_error)) {
-      catalog.add_table(code, *text, "locales/" + name, diagnostics);
-    }
+    if (auto text = site_file(name)) catalog.add_table(code, *text, "locales/" + name, diagnostics);
   }
   for (const std::string& code : config.locales) {
     bool known = false;

@@ -27,7 +27,14 @@ using StringTable = std::map<std::string, std::string, std::less<>>;
 
 class LocaleCatalog {
  public:
-  // Built-in strings for `config.locales` plus SITE/locales overrides.
+  // Built-in strings for `config.locales` plus SITE/locales overrides,
+  // read through read_site_file (not through a symlinked locales/ folder,
+  // nor a symlink out of the site). Problems with their content go to
+  // `diagnostics`; files that cannot be read or are refused to
+  // `file_problems`.
+  static LocaleCatalog load(const std::filesystem::path& site_root, const SiteConfig& config,
+                            Diagnostics& diagnostics, Diagnostics& file_problems);
+  // The same, every problem in `diagnostics`.
   static LocaleCatalog load(const std::filesystem::path& site_root, const SiteConfig& config,
                             Diagnostics& diagnostics);
   // From YAML texts only (for tests): `locales_yml` as locales/locales.yml,

@@ -246,10 +246,14 @@ SiteConfig parse_site_config(const SourceText& source, Diagnostics& diagnostics)
 }
 
 SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics& diagnostics) {
-  std::string error;
+  return load_site_config(site_root, diagnostics, diagnostics);
+}
+
+SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics& diagnostics,
+                            Diagnostics& file_problems) {
   std::error_code ec;
-  std::filesystem::path file = site_root / "site.yml";
-  if (!std::filesystem::exists(file, ec)) {
+  // No site.yml (a broken symlink is one too): defaults.
+  if (!std::filesystem::exists(site_root / "site.yml", ec)) {
     SiteConfig config;
     for (const auto& entry : std::filesystem::directory_iterator(site_root / "pages", ec)) {
       std::string name = entry.path().filename().string();
@@ -263,9 +267,9 @@ SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics&
     finish(config);
     return config;
   }
-  auto bytes = read_file(file, error);
+  // A site.yml that links out of the site is refused, as every site file.
+  auto bytes = read_site_file(site_root, "site.yml", file_problems);
   if (!bytes) {
-    diagnostics.error("site.yml", {}, error);
     SiteConfig config;
     finish(config);
     return config;

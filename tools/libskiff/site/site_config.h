@@ -87,7 +87,13 @@ struct SiteConfig {
   std::uint64_t max_page_bytes = kDefaultMaxPageBytes;
 };
 
-// Reads SITE/site.yml if present; problems go to `diagnostics`.
+// Reads SITE/site.yml if present (through read_site_file: not through a
+// symlink out of the site). Problems with its content go to `diagnostics`;
+// a site.yml that cannot be read or is refused goes to `file_problems`
+// (lint's "read" rule). Defaults stand in for what was not read.
+SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics& diagnostics,
+                            Diagnostics& file_problems);
+// The same, every problem in `diagnostics`.
 SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics& diagnostics);
 
 // Parses site.yml text (the testable core of load_site_config).
