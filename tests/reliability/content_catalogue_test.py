@@ -253,6 +253,15 @@ def size_cases(root):
               lint_lines=["pages/en/links.md:5:999991: error links: `/en/nowhere/` is not a page or file of this "
                           "site"],
               outputs=["en/links/index.html"])
+    # 100,000 inline tags left open, then 100,000 end tags that match none:
+    # each end tag used to scan every tag left open (quadratic: minutes).
+    tags = "word <b> more\n" * 100_000 + "</i>\n" * 100_000
+    out_dir = catalogue(root, "inline-tags-left-open", {"pages/en/tags.md": FM.format("Tags") + "\n" + tags},
+                        build_exit=0, build_lines=[], lint_exit=0, lint_lines=[], outputs=["en/tags/index.html"])
+    page = html(out_dir, "en/tags/index.html")
+    check(page.count("<b>") == 100_000 and page.count("</i>") == 100_000,
+          f"inline-tags-left-open: the tags did not all reach the page as written "
+          f"({page.count('<b>')} <b>, {page.count('</i>')} </i>)")
 
 
 def component_cases(root):

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,16 +52,31 @@ struct Frame {
   // Where children written on the opening tag's line begin, or npos: a tag
   // there counts as starting a line (`<details><summary>...`).
   std::size_t inline_start = std::string_view::npos;
-  // Start tags that open no element here, innermost last, so their end tags
-  // (or `:::` lines) do not close this element: HTML start tags inside a
-  // line, left as text (their end tags are left as text too), and tags and
-  // asides nested past kMaxElementDepth, dropped (their ends are dropped
-  // too; an aside's is named ":::").
-  struct LeftOpen {
-    std::string name;
-    bool dropped = false;
-  };
-  std::vector<LeftOpen> text_tags;
+  // Start tags that open no element here, so their end tags (or `:::`
+  // lines) do not close this element: HTML start tags inside a line, left
+  // as text (their end tags are left as text too), and tags and asides
+  // nested past kMaxElementDepth, dropped (their ends are dropped too; an
+  // aside's is named ":::"). An end tag matches the innermost of its own
+  // name, so they are kept per name, innermost last: each end tag costs a
+  // lookup, not a scan of every tag left open (quadratic on a page of
+  // 100,000 inline tags).
+  std::map<std::string, std::vector<bool>, std::less<>> left_open;  // name → dropped?
+
+  void leave_open(std::string_view name, bool dropped) {
+    auto at = left_open.find(name);
+    if (at == left_open.end()) at = left_open.emplace(std::string(name), std::vector<bool>{}).first;
+    at->second.push_back(dropped);
+  }
+  // Takes the innermost tag `name` left open: nullopt if there is none,
+  // else whether it was dropped.
+  std::optional<bool> take_left_open(std::string_view name) {
+    auto at = left_open.find(name);
+    if (at == left_open.end()) return std::nullopt;
+    const bool dropped = at->second.back();
+    at->second.pop_back();
+    if (at->second.empty()) left_open.erase(at);
+    return dropped;
+  }
   // Offset in content.markdown where each content.lines entry starts.
   std::vector<std::size_t> line_offsets;
 };
@@ -342,10 +359,7 @@ bool Scanner::aside_line(std::size_t line_start, std::size_t indent_end) {
   if (rest_is_blank(at)) {
     // `:::` closes the innermost open aside (or dropped one); with none open
     // it is text.
-    std::vector<Frame::LeftOpen>& left = top().text_tags;
-    auto dropped = std::find_if(left.rbegin(), left.rend(), [](const Frame::LeftOpen& t) { return t.name == ":::"; });
-    if (dropped != left.rend()) {
-      left.erase(std::next(dropped).base());
+    if (top().take_left_open(":::").has_value()) {
       pos_ = next_line(indent_end);
       return true;
     }
@@ -389,7 +403,7 @@ bool Scanner::aside_line(std::size_t line_start, std::size_t indent_end) {
   }
   if (static_cast<int>(stack_.size()) > kMaxElementDepth) {
     too_deep(indent_end, "the aside `:::" + aside.name + "`");
-    top().text_tags.push_back({":::", true});
+    top().leave_open(":::", true);
     pos_ = next_line(indent_end);
     return true;
   }
@@ -477,7 +491,7 @@ void Scanner::tag() {
   // HTML containers count as elements only at the start of a line, where
   // CommonMark would otherwise swallow the Markdown inside them.
   if (html && !only_spaces_before(lt) && lt != top().inline_start) {
-    top().text_tags.push_back({std::string(name), false});
+    top().leave_open(name, false);
     emit(text_.substr(lt, 1));
     ++pos_;
     return;
@@ -608,7 +622,7 @@ bool Scanner::open_tag(std::size_t lt, std::string name) {
   }
   if (static_cast<int>(stack_.size()) > kMaxElementDepth) {
     too_deep(lt, "the tag <" + element.name + ">");
-    if (!self_closing) top().text_tags.push_back({element.name, true});
+    if (!self_closing) top().leave_open(element.name, true);
     pos_ = after;
     return true;
   }
@@ -636,12 +650,8 @@ bool Scanner::open_tag(std::size_t lt, std::string name) {
 }
 
 void Scanner::close_tag(std::size_t lt, std::string_view name, std::size_t after) {
-  std::vector<Frame::LeftOpen>& text_tags = top().text_tags;
-  auto left = std::find_if(text_tags.rbegin(), text_tags.rend(), [&](const Frame::LeftOpen& t) { return t.name == name; });
-  if (left != text_tags.rend()) {
-    bool dropped = left->dropped;
-    text_tags.erase(std::next(left).base());
-    if (dropped) {
+  if (std::optional<bool> dropped = top().take_left_open(name)) {
+    if (*dropped) {
       pos_ = after;
     } else {
       emit(text_.substr(lt, 1));
