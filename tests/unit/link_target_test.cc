@@ -25,6 +25,9 @@ BOOST_AUTO_TEST_CASE(external_script_and_same_page) {
   BOOST_TEST((resolve_link("JavaScript:alert(1)", "en/a/", config()).kind == Kind::Script));
   BOOST_TEST((resolve_link("vbscript:msgbox", "en/a/", config()).kind == Kind::Script));
   BOOST_TEST((resolve_link("data:text/html,x", "en/a/", config()).kind == Kind::Script));
+  BOOST_TEST((resolve_link("data:image/svg+xml,<svg/>", "en/a/", config()).kind == Kind::Script));
+  BOOST_TEST((resolve_link("data:image/png;base64,AA", "en/a/", config()).kind == Kind::DataImage));
+  BOOST_TEST((resolve_link("file:///etc/passwd", "en/a/", config()).kind == Kind::LocalFile));
   LinkTarget same = resolve_link("#why-nanostores", "en/a/", config());
   BOOST_TEST((same.kind == Kind::SamePage));
   BOOST_TEST(same.fragment == "why-nanostores");

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
+
 namespace skiff {
 namespace {
 
@@ -23,35 +25,6 @@ using Buffer = std::unique_ptr<xmlBuffer, BufferFree>;
 using Writer = std::unique_ptr<xmlTextWriter, WriterFree>;
 
 const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-
-// Length of the well-formed UTF-8 sequence at the start of `s` (1-4), or 0
-// when it is ill-formed (bad lead or continuation byte, overlong, surrogate,
-// beyond U+10FFFF, truncated). Follows the Unicode "maximal subpart" table.
-size_t utf8_sequence_length(std::string_view s) {
-  const auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char lead = b(0);
-  if (lead < 0x80) return 1;
-  size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    len = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    len = 3;
-    if (lead == 0xE0) lo = 0xA0;  // no overlongs
-    if (lead == 0xED) hi = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    len = 4;
-    if (lead == 0xF0) lo = 0x90;  // no overlongs
-    if (lead == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (s.size() < len || b(1) < lo || b(1) > hi) return 0;
-  for (size_t i = 2; i < len; ++i) {
-    if (b(i) < 0x80 || b(i) > 0xBF) return 0;
-  }
-  return len;
-}
 
 // Characters XML 1.0 cannot carry at all, not even as references: C0
 // controls other than tab/LF/CR, and U+FFFE/U+FFFF.
@@ -70,10 +43,11 @@ std::string xml_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
-    const size_t len = utf8_sequence_length(text);
+    size_t subpart = 0;
+    const size_t len = utf8_sequence_length(text, subpart);
     if (len == 0) {
       out += "\xEF\xBF\xBD";
-      text.remove_prefix(1);
+      text.remove_prefix(subpart);
       continue;
     }
     const std::string_view seq = text.substr(0, len);

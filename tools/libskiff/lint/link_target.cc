@@ -3,6 +3,8 @@
 #include <cctype>
 #include <vector>
 
+#include "base/url_scheme.h"
+
 namespace skiff {
 namespace {
 
@@ -37,17 +39,6 @@ std::string percent_decode(std::string_view s, bool path = false) {
     }
   }
   return out;
-}
-
-// The scheme of an absolute URL ("https", "mailto"), lowercase, or "".
-std::string scheme_of(std::string_view url) {
-  if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return {};
-  for (std::size_t i = 1; i < url.size(); ++i) {
-    char c = url[i];
-    if (c == ':') return lower(url.substr(0, i));
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return {};
-  }
-  return {};
 }
 
 // Normalises "a/./b/../c" segment by segment; false if ".." climbs above
@@ -85,30 +76,22 @@ std::string folded(std::string_view path) {
 
 }  // namespace
 
-// `url` as a browser's URL parser takes it: leading C0 controls and spaces
-// stripped, tabs and line ends removed anywhere. `  JaVa\tScript:x` runs.
-static std::string browser_form(std::string_view url) {
-  std::size_t begin = 0;
-  while (begin < url.size() && static_cast<unsigned char>(url[begin]) <= 0x20) ++begin;
-  std::string out;
-  for (char c : url.substr(begin)) {
-    if (c != '\t' && c != '\n' && c != '\r') out += c;
-  }
-  return out;
-}
-
 LinkTarget resolve_link(std::string_view url, std::string_view page_path, const SiteConfig& config) {
   LinkTarget target;
-  std::string scheme = scheme_of(url);
-  if (scheme.empty()) scheme = scheme_of(browser_form(url));
-  target.scheme = scheme;
-  if (scheme == "javascript" || scheme == "vbscript" || scheme == "data") {
-    target.kind = LinkTarget::Kind::Script;
-    return target;
-  }
-  if (scheme == "file") {
-    target.kind = LinkTarget::Kind::LocalFile;
-    return target;
+  target.scheme = url_scheme(url);
+  const std::string& scheme = target.scheme;
+  switch (url_kind(url)) {
+    case UrlKind::kScript:
+      target.kind = LinkTarget::Kind::Script;
+      return target;
+    case UrlKind::kDataImage:
+      target.kind = LinkTarget::Kind::DataImage;
+      return target;
+    case UrlKind::kLocalFile:
+      target.kind = LinkTarget::Kind::LocalFile;
+      return target;
+    case UrlKind::kOther:
+      break;
   }
   std::string_view rest = url;
   if (!scheme.empty() || url.starts_with("//")) {

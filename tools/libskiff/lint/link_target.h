@@ -19,7 +19,8 @@ namespace skiff {
 struct LinkTarget {
   enum class Kind {
     External,   // another site, mailto:, tel:, … (not checked without --external)
-    Script,     // javascript:, vbscript:, data: (no docs link goes there; data: images are fine)
+    Script,     // javascript:, vbscript:, data: that can hold script (url_kind)
+    DataImage,  // data:image/png, gif, jpeg, webp: fine as an image, not as a link
     LocalFile,  // file: (a file on the reader's own computer)
     SamePage,   // "#anchor" alone
     SitePath,   // a path inside the site: see `path`

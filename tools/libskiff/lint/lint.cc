@@ -563,15 +563,21 @@ class Linter {
         add(out, "links", Severity::Error, file, pos,
             "`" + url + "` is a file on the reader's own computer, not on this site");
         return;
+      case LinkTarget::Kind::DataImage:
       case LinkTarget::Kind::Script: {
         const std::string& scheme = target.scheme;
-        if (scheme == "data") {
-          if (asset) return;  // an inline image
+        if (scheme != "data") {
+          add(out, "script-url", Severity::Error, file, pos, "`" + scheme + ":` link: docs links must go somewhere");
+        } else if (!asset) {
           add(out, "script-url", Severity::Error, file, pos,
               "`data:` link: browsers refuse to open data: URLs from a link; link a page or a file in public/");
-          return;
+        } else if (target.kind == LinkTarget::Kind::Script) {
+          // An image that url_kind counts as script (SVG, HTML): harmless in
+          // <img>, but `build --safe` empties it, as it may run elsewhere.
+          add(out, "script-url", Severity::Warning, file, pos,
+              "`data:` image that is not PNG, GIF, JPEG or WebP: `skiff build --safe` drops it; "
+              "put the image in public/");
         }
-        add(out, "script-url", Severity::Error, file, pos, "`" + scheme + ":` link: docs links must go somewhere");
         return;
       }
       case LinkTarget::Kind::Escapes:

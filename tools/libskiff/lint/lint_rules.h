@@ -21,7 +21,7 @@ inline constexpr std::array<LintRule, 17> kLintRules = {{
     {"link-style", "Site links use the exact case and the trailing slash"},
     {"own-domain", "Links to the site itself are paths, not absolute URLs"},
     {"link-text", "Link text says where the link goes"},
-    {"script-url", "No javascript:, vbscript: or data: links (data: images are fine)"},
+    {"script-url", "No javascript:, vbscript: or data: links; data: images only as PNG, GIF, JPEG or WebP"},
     {"pages", "Every translated page has a default-locale page and a URL of its own"},
     {"frontmatter", "Frontmatter is valid YAML with the keys skiff expects"},
     {"components", "Components are imported, closed and given valid props and slots"},

@@ -16,6 +16,7 @@
 
 #include "base/html_escape.h"
 #include "base/html_ids.h"
+#include "base/utf8.h"
 #include "markdown/document.h"
 
 namespace skiff {
@@ -42,56 +43,11 @@ std::unique_ptr<cmark_parser, ParserDeleter> make_parser(int options) {
   return parser;
 }
 
-// Whether `text` is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
-// code points above U+10FFFF) without NUL bytes. For such text cmark's
+// Whether `text` is valid UTF-8 without NUL bytes. For such text cmark's
 // CMARK_OPT_VALIDATE_UTF8 changes nothing (it replaces invalid sequences
-// and NULs with U+FFFD, line by line), so the parse can skip it. Eight
-// ASCII bytes are checked at once; pages are mostly ASCII.
+// and NULs with U+FFFD, line by line), so the parse can skip it.
 bool is_clean_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* end = p + text.size();
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-  while (p < end) {
-    if (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      // No byte >= 0x80 and no zero byte: eight plain ASCII characters.
-      if (((word | ((word - kOnes) & ~word)) & kHighs) == 0) {
-        p += 8;
-        continue;
-      }
-    }
-    const unsigned char c = *p;
-    if (c == 0) return false;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    std::size_t length;
-    unsigned char min2 = 0x80;
-    unsigned char max2 = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) min2 = 0xA0;  // overlong
-      if (c == 0xED) max2 = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) min2 = 0x90;  // overlong
-      if (c == 0xF4) max2 = 0x8F;  // above U+10FFFF
-    } else {
-      return false;  // continuation byte, overlong 2-byte lead, or > 0xF4
-    }
-    if (static_cast<std::size_t>(end - p) < length) return false;
-    if (p[1] < min2 || p[1] > max2) return false;
-    for (std::size_t i = 2; i < length; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-    }
-    p += length;
-  }
-  return true;
+  return std::memchr(text.data(), 0, text.size()) == nullptr && is_valid_utf8(text);
 }
 
 // The parser for `markdown`, one per thread and kind, reused: cmark resets a

@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "base/html_escape.h"
+#include "base/url_scheme.h"
 
 namespace skiff {
 
@@ -595,21 +596,8 @@ std::size_t initial_capacity(const HtmlTemplate::Compiled& compiled) {
 }  // namespace
 
 bool is_script_url(std::string_view url) {
-  std::size_t begin = 0;
-  while (begin < url.size() && static_cast<unsigned char>(url[begin]) <= 0x20) ++begin;
-  // The scheme and what follows it, as a URL parser sees them: no tabs or
-  // line ends, lowercase. 20 characters settle every case below.
-  std::string head;
-  for (std::size_t i = begin; i < url.size() && head.size() < 20; ++i) {
-    char c = url[i];
-    if (c == '\t' || c == '\n' || c == '\r') continue;
-    head += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  std::string_view h = head;
-  if (h.starts_with("javascript:") || h.starts_with("vbscript:") || h.starts_with("file:")) return true;
-  if (!h.starts_with("data:")) return false;
-  return !(h.starts_with("data:image/png") || h.starts_with("data:image/gif") ||
-           h.starts_with("data:image/jpeg") || h.starts_with("data:image/webp"));
+  const UrlKind kind = url_kind(url);
+  return kind == UrlKind::kScript || kind == UrlKind::kLocalFile;
 }
 
 std::variant<HtmlTemplate, Diagnostic> HtmlTemplate::compile(const SourceText& source) {

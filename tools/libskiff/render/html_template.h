@@ -51,10 +51,9 @@ struct TemplateUrls {
   std::function<void(std::string_view attribute, std::string_view first_name, std::string_view url)> seen;
 };
 
-// True for URLs a browser would run or open outside the site: javascript:,
-// vbscript:, file:, and data: except the images cmark allows (png, gif,
-// jpeg, webp). Compared as browsers parse: leading spaces and control
-// characters skipped, tabs and line ends ignored, any case.
+// True for URLs a browser would run or open outside the site: url_kind
+// (base/url_scheme.h) kScript or kLocalFile, so javascript:, vbscript:,
+// file:, and data: except the raster images cmark allows.
 bool is_script_url(std::string_view url);
 
 class HtmlTemplate {

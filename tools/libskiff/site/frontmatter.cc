@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/byte_set.h"
+#include "base/utf8.h"
 #include "site/simple_yaml.h"
 
 namespace skiff {
@@ -40,54 +41,6 @@ bool is_fence(std::string_view line, bool closing) {
 Position to_position(const SourceText& source, const YAML::Mark& mark, std::size_t yaml_begin) {
   if (mark.is_null() || mark.pos < 0) return source.position_of(yaml_begin);
   return source.position_of(yaml_begin + static_cast<std::size_t>(mark.pos));
-}
-
-// Length of the valid UTF-8 sequence at `s[i]`, or 0 when it is not one
-// (Unicode table 3-7: no overlongs, surrogates or values past U+10FFFF).
-// `prefix` gets the number of bytes that begin a valid sequence (the
-// "maximal subpart" one U+FFFD replaces).
-std::size_t utf8_length(std::string_view s, std::size_t i, std::size_t& prefix) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  std::size_t n = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (c < 0x80) return prefix = 1;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-  prefix = 1;
-  if (n == 0) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if (i + k >= s.size()) return 0;
-    unsigned char min = k == 1 ? lo : 0x80;
-    unsigned char max = k == 1 ? hi : 0xBF;
-    if (b(i + k) < min || b(i + k) > max) return 0;
-    prefix = k + 1;
-  }
-  return n;
-}
-
-// `text` with every invalid UTF-8 sequence replaced by U+FFFD, as browsers
-// decode it: frontmatter values go into <title>, <h1> and attributes, and
-// the output must be valid UTF-8 whatever the page's bytes were.
-std::string valid_utf8(std::string text) {
-  std::size_t i = 0;
-  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
-  if (i == text.size()) return text;
-  std::string out = text.substr(0, i);
-  while (i < text.size()) {
-    std::size_t prefix = 0;
-    std::size_t n = utf8_length(text, i, prefix);
-    if (n > 0) {
-      out.append(text, i, n);
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      i += prefix;
-    }
-  }
-  return out;
 }
 
 // C0 control bytes other than tab and line ends: YAML refuses them, and
@@ -177,7 +130,9 @@ void apply_key(KeyValue entry, const SourceText& source, Frontmatter& fm, Diagno
   const Position key_pos = entry.key_pos;
   const Position value_pos = entry.value_pos;
   std::string& text = entry.text;
-  text = valid_utf8(std::move(text));
+  // Values go into <title>, <h1> and attributes: the output must be valid
+  // UTF-8 whatever the page's bytes were.
+  text = to_valid_utf8(std::move(text));
   fm.key_positions[key] = key_pos;
   if (key == "i18nReady") {
     // Exactly true or false, as YAML 1.2 and Astro's schema read it (not
@@ -230,7 +185,7 @@ void read_keys(const YAML::Node& root, std::size_t yaml_begin, const SourceText&
   std::map<std::string, Position, std::less<>> seen;
   for (const auto& entry : root) {
     KeyValue kv;
-    kv.key = valid_utf8(entry.first.IsScalar() ? entry.first.Scalar() : scalar_text(entry.first));
+    kv.key = to_valid_utf8(entry.first.IsScalar() ? entry.first.Scalar() : scalar_text(entry.first));
     kv.key_pos = to_position(source, entry.first.Mark(), yaml_begin);
     // YAML forbids repeated keys; yaml-cpp keeps both and the later wins.
     if (auto [it, added] = seen.emplace(kv.key, kv.key_pos); !added) {
@@ -259,6 +214,14 @@ std::size_t frontmatter_end(std::string_view text) {
 
 Position Frontmatter::setup_position(std::size_t offset) const {
   if (setup_indent < 0 || setup_first_line == 0) return {setup_first_line, 1};
+  // The end of the text ("expected `from`…, found end of input") is shown
+  // just after its last character: past the block's final line end, the
+  // file may have a blank line (no room for the indentation) or the
+  // closing `---`.
+  if (offset >= setup.size()) {
+    offset = setup.size();
+    while (offset > 0 && (setup[offset - 1] == '\n' || setup[offset - 1] == ' ' || setup[offset - 1] == '\t')) --offset;
+  }
   int line = setup_first_line;
   int column = 1;
   for (std::size_t i = 0; i < offset && i < setup.size(); ++i) {
