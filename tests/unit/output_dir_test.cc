@@ -1,5 +1,7 @@
 #define BOOST_TEST_MODULE output_dir
 #include <boost/test/unit_test.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/data/monomorphic.hpp>
 
 #include "temp_dir.h"
 
@@ -16,6 +18,12 @@ using skiff::testing::TempDir;
 #include <string>
 
 #include "base/output_dir.h"
+
+namespace skiff {
+inline std::ostream& boost_test_print_type(std::ostream& out, OutputDir::Swap swap) {
+  return out << (swap == OutputDir::Swap::kExchange ? "kExchange" : "kTwoRenames");
+}
+}  // namespace skiff
 
 namespace fs = std::filesystem;
 using skiff::kOutputMarker;
@@ -337,7 +345,10 @@ BOOST_AUTO_TEST_CASE(begin_keeps_an_unmarked_folder_in_the_staging_place) {
   BOOST_TEST(!fs::exists(leftover / kOutputMarker));
 }
 
-BOOST_AUTO_TEST_CASE(commit_replaces_old_tree) {
+// Both ways to swap: the atomic exchange, and the two renames of file
+// systems without RENAME_EXCHANGE.
+BOOST_DATA_TEST_CASE(commit_replaces_old_tree,
+                     boost::unit_test::data::make({OutputDir::Swap::kExchange, OutputDir::Swap::kTwoRenames}), swap) {
   TempDir tmp;
   fs::path target = tmp.path / "dist";
   write(target / kOutputMarker, "made by skiff build; safe to delete\n");
@@ -350,7 +361,7 @@ BOOST_AUTO_TEST_CASE(commit_replaces_old_tree) {
   BOOST_REQUIRE(out.begin(target, error));
   write(out.staging() / "index.html", "new index");
   write(out.staging() / "en" / "page.html", "new page");
-  BOOST_REQUIRE_MESSAGE(out.commit(error), error);
+  BOOST_REQUIRE_MESSAGE(out.commit(error, swap), error);
 
   BOOST_TEST(!fs::exists(target / "old.html"));
   BOOST_TEST(!fs::exists(target / "gone"));
@@ -513,8 +524,9 @@ BOOST_AUTO_TEST_CASE(removes_only_what_skiff_made) {
   write(tmp.path / "elsewhere" / "keep.html", "keep");
   fs::create_directory_symlink(tmp.path / "elsewhere", tmp.path / "dist.skiff-old-4");
 
-  std::vector<fs::path> removed = remove_stale_siblings(target);
-  BOOST_TEST(removed.size() == 4u);
+  skiff::StaleSiblings stale = remove_stale_siblings(target);
+  BOOST_TEST(stale.removed.size() == 4u);
+  BOOST_TEST(stale.restored.empty());  // the output is there: nothing to put back
   BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-tmp-123"));
   BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-old-77"));
   BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-tmp-9"));
@@ -530,8 +542,40 @@ BOOST_AUTO_TEST_CASE(removes_only_what_skiff_made) {
 BOOST_AUTO_TEST_CASE(a_missing_output_is_no_error) {
   TempDir tmp;
   write(tmp.path / "dist.skiff-tmp-5" / kOutputMarker, "");
-  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").size() == 1u);
+  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").removed.size() == 1u);
   BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-tmp-5"));
+}
+
+// A swap by two renames killed between them: no output, the previous one
+// at dist.skiff-old-PID and the new one at dist.skiff-tmp-PID. The previous
+// output is put back, whole; the new tree is removed.
+BOOST_AUTO_TEST_CASE(a_swap_killed_half_way_gets_the_previous_output_back) {
+  TempDir tmp;
+  write(tmp.path / "dist.skiff-old-41" / kOutputMarker, "made by skiff build; safe to delete\n");
+  write(tmp.path / "dist.skiff-old-41" / "en" / "index.html", "previous");
+  write(tmp.path / "dist.skiff-tmp-41" / kOutputMarker, "made by skiff build; safe to delete\n");
+  write(tmp.path / "dist.skiff-tmp-41" / "en" / "index.html", "new");
+  skiff::StaleSiblings stale = remove_stale_siblings(tmp.path / "dist");
+  BOOST_TEST(stale.restored == tmp.path / "dist.skiff-old-41");
+  BOOST_TEST(stale.removed == std::vector<fs::path>{tmp.path / "dist.skiff-tmp-41"}, boost::test_tools::per_element());
+  BOOST_TEST(read(tmp.path / "dist" / "en" / "index.html") == "previous");
+  BOOST_TEST(fs::exists(tmp.path / "dist" / kOutputMarker));
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-old-41"));
+}
+
+// Only a marked tree, only when the output is missing, and only when there
+// is one candidate: otherwise nothing is guessed.
+BOOST_AUTO_TEST_CASE(nothing_is_restored_when_it_is_not_clear_what) {
+  TempDir tmp;
+  fs::create_directories(tmp.path / "dist.skiff-old-1");  // empty: no marker
+  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").restored.empty());
+  BOOST_TEST(!fs::exists(tmp.path / "dist"));
+  write(tmp.path / "dist.skiff-old-2" / kOutputMarker, "");
+  write(tmp.path / "dist.skiff-old-3" / kOutputMarker, "");
+  skiff::StaleSiblings stale = remove_stale_siblings(tmp.path / "dist");
+  BOOST_TEST(stale.restored.empty());
+  BOOST_TEST(stale.removed.size() == 2u);
+  BOOST_TEST(!fs::exists(tmp.path / "dist"));
 }
 
 // The staging folder carries the marker from the start: a build killed
@@ -545,7 +589,7 @@ BOOST_AUTO_TEST_CASE(a_fresh_staging_folder_is_recognisably_skiffs) {
   write(staging / "en" / "index.html", "half");
   fs::path copy = tmp.path / "dist.skiff-tmp-0";
   fs::copy(staging, copy, fs::copy_options::recursive);
-  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").size() == 2u);  // the copy, and this build's own
+  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").removed.size() == 2u);  // the copy, and this build's own
   BOOST_TEST(!fs::exists(copy));
 }
 

@@ -141,7 +141,7 @@ bool OutputDir::begin(const fs::path& target, std::string& error) {
   return true;
 }
 
-bool OutputDir::commit(std::string& error) {
+bool OutputDir::commit(std::string& error, Swap swap) {
   std::error_code ec;
   fs::path previous = target_;
   previous += ".skiff-old-" + std::to_string(::getpid());
@@ -149,7 +149,7 @@ bool OutputDir::commit(std::string& error) {
   // One atomic exchange where the file system has it: there is no moment
   // without a folder at `target`; the old tree is left at the staging path
   // (marked: a killed build's is removed by the next build).
-  if (had_previous &&
+  if (had_previous && swap == Swap::kExchange &&
       ::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
     active_ = false;
     remove_marked_tree(staging_);
@@ -247,20 +247,39 @@ void OutputLock::release() {
   fd_ = -1;
 }
 
-std::vector<fs::path> remove_stale_siblings(const fs::path& target) {
-  std::vector<fs::path> removed;
+StaleSiblings remove_stale_siblings(const fs::path& target) {
+  StaleSiblings result;
+  std::vector<fs::path>& removed = result.removed;
   const fs::path out = absolute_clean(target);
   const std::string name = out.filename().string();
   std::error_code ec;
+  std::vector<fs::path> ours;  // leftovers skiff made
+  std::vector<fs::path> old_trees;  // of which previous outputs moved aside
   for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
     const std::string entry_name = entry.path().filename().string();
-    if (!entry_name.starts_with(name + ".skiff-tmp-") && !entry_name.starts_with(name + ".skiff-old-")) continue;
+    const bool old = entry_name.starts_with(name + ".skiff-old-");
+    if (!entry_name.starts_with(name + ".skiff-tmp-") && !old) continue;
     std::error_code e;
     // Folders only (a symbolic link is not followed), and only skiff's.
     if (!entry.is_directory(e) || entry.is_symlink(e)) continue;
     const bool marked = fs::is_regular_file(fs::symlink_status(entry.path() / kOutputMarker, e));
     if (!marked && !is_empty_dir(entry.path())) continue;
-    if (fs::remove_all(entry.path(), e) != static_cast<std::uintmax_t>(-1) && !e) removed.push_back(entry.path());
+    ours.push_back(entry.path());
+    if (old && marked) old_trees.push_back(entry.path());
+  }
+  // A swap by two renames (no RENAME_EXCHANGE) killed between them left no
+  // output, and the previous one moved aside: it is put back. With more than
+  // one candidate (which builds taking turns cannot make) none is chosen.
+  if (old_trees.size() == 1 && !fs::exists(fs::symlink_status(out, ec))) {
+    fs::rename(old_trees.front(), out, ec);
+    if (!ec) {
+      result.restored = old_trees.front();
+      std::erase(ours, old_trees.front());
+    }
+  }
+  for (const fs::path& path : ours) {
+    std::error_code e;
+    if (fs::remove_all(path, e) != static_cast<std::uintmax_t>(-1) && !e) removed.push_back(path);
   }
   // replace_file's temporary copy of the record (disk.h), inside the output.
   const std::string record_temp = std::string(kOutputMarker) + ".skiff-tmp-";
@@ -272,7 +291,7 @@ std::vector<fs::path> remove_stale_siblings(const fs::path& target) {
     }
     if (fs::remove(entry.path(), e)) removed.push_back(entry.path());
   }
-  return removed;
+  return result;
 }
 
 }  // namespace skiff

@@ -34,10 +34,14 @@ class OutputDir {
   bool begin(const fs::path& target, std::string& error);
   // Where the build writes while it runs.
   const fs::path& staging() const { return staging_; }
-  // Swaps the staging tree in for `target` (one renameat2 RENAME_EXCHANGE,
-  // or where the file system lacks it, two renames through
-  // `<target>.skiff-old-<pid>`) and deletes the previous tree.
-  bool commit(std::string& error);
+  // How commit() swaps: kExchange is one renameat2 RENAME_EXCHANGE, and
+  // where the file system lacks it, falls back to kTwoRenames: the previous
+  // tree to `<target>.skiff-old-<pid>`, then the new one to `target` (a kill
+  // in between leaves no output; remove_stale_siblings puts the previous
+  // one back). Builds always ask for kExchange; tests ask for the fallback.
+  enum class Swap { kExchange, kTwoRenames };
+  // Swaps the staging tree in for `target` and deletes the previous tree.
+  bool commit(std::string& error, Swap swap = Swap::kExchange);
   // Deletes the staging tree (the build failed); `target` is untouched.
   void abandon();
 
@@ -75,14 +79,23 @@ class OutputLock {
   int fd_ = -1;
 };
 
-// Removes what builds into `target` that were killed left behind: the
-// sibling folders `<target>.skiff-tmp-*` (a fresh build's staging tree) and
+// What remove_stale_siblings did.
+struct StaleSiblings {
+  std::vector<fs::path> removed;
+  fs::path restored;  // the previous output put back at `target`, or empty
+};
+
+// Cleans up after builds into `target` that were killed. When `target` is
+// missing and one marked `<target>.skiff-old-*` is there (a swap without
+// RENAME_EXCHANGE killed between its two renames), that previous output is
+// renamed back to `target`. Then it removes the sibling folders
+// `<target>.skiff-tmp-*` (a fresh build's staging tree) and
 // `<target>.skiff-old-*` (a previous tree moved aside by a swap), when they
 // carry skiff's marker or are empty, and the record's temporary copies
 // (`<target>/.skiff-output.skiff-tmp-*`). Anything else is left alone,
 // whatever its name. Call only while holding the target's OutputLock: then
-// no running build owns them. Returns what it removed.
-std::vector<fs::path> remove_stale_siblings(const fs::path& target);
+// no running build owns them.
+StaleSiblings remove_stale_siblings(const fs::path& target);
 
 inline constexpr const char* kOutputMarker = ".skiff-output";
 

@@ -736,7 +736,12 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
     result.diagnostics.error(result.out.string(), {}, error);
     return result;
   }
-  remove_stale_siblings(result.out);
+  const StaleSiblings stale = remove_stale_siblings(result.out);
+  if (!stale.restored.empty()) {
+    result.diagnostics.warning(result.out.string(), {},
+                               "restored the previous output from " + stale.restored.filename().string() +
+                                   " (a build was killed while swapping its output in)");
+  }
   const std::int64_t started_ns = wall_clock_ns();
   // The previous build's record: with it, this build updates the output in
   // place; without it (or with --clean), it builds a fresh tree and swaps
