@@ -538,3 +538,23 @@ BOOST_AUTO_TEST_CASE(agree_with_source_text) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The build's pass (kDamageOnly) reports the same damage as lint's, and no
+// mojibake, at the same positions.
+BOOST_AUTO_TEST_CASE(damage_only_leaves_mojibake_out) {
+  const std::string text = "\xEF\xBB\xBF" "Caf\xC3\xA9 \xC3\xB0\xC5\xB8\xCB\x9C\xC2\xB3 and \xFF, \xC3\x83\xC2\xA9\n" +
+                           std::string("x\0y\n", 4);
+  Findings all = check(text);
+  Findings damage = check_encoding("pages/en/a.md", text, skiff::EncodingChecks::kDamageOnly);
+  Findings want;
+  for (const Finding& f : all) {
+    if (!f.message.starts_with("mojibake")) want.push_back(f);
+  }
+  BOOST_TEST_REQUIRE(all.size() == want.size() + 2);  // the emoji and the é
+  BOOST_TEST_REQUIRE(damage.size() == want.size());
+  for (std::size_t k = 0; k < want.size(); ++k) {
+    BOOST_TEST(damage[k].message == want[k].message);
+    BOOST_TEST(damage[k].pos.line == want[k].pos.line);
+    BOOST_TEST(damage[k].pos.column == want[k].pos.column);
+  }
+}

@@ -19,10 +19,9 @@ PageBody render_site_page(const LoadedSite& site, int index, const SourceText& s
                           const SitePageOptions& options, Diagnostics& diagnostics) {
   const PageSource& page = site.pages.pages()[static_cast<std::size_t>(index)];
   if (options.report_encoding) {
-    for (Finding& f : check_encoding(page.display_path, source.text())) {
-      // Mojibake is a guess that pages may silence for lint (a page that
-      // shows `â€™` on purpose); the build leaves it to lint.
-      if (f.message.starts_with("mojibake")) continue;
+    // Mojibake is a guess that pages may silence for lint (a page that
+    // shows `â€™` on purpose); the build leaves it to lint.
+    for (Finding& f : check_encoding(page.display_path, source.text(), EncodingChecks::kDamageOnly)) {
       diagnostics.warning(std::move(f.file), f.pos, std::move(f.message));
     }
   }

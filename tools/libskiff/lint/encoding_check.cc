@@ -400,8 +400,9 @@ struct Scan {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view bytes)
-      : text_(bytes), p_(reinterpret_cast<const Byte*>(bytes.data())), n_(bytes.size()) {}
+  Scanner(std::string_view bytes, EncodingChecks checks)
+      : text_(bytes), p_(reinterpret_cast<const Byte*>(bytes.data())), n_(bytes.size()),
+        mojibake_(checks == EncodingChecks::kAll) {}
 
   Scan run() {
     std::size_t i = 0;
@@ -421,7 +422,7 @@ class Scanner {
         Step s = read_sequence(p_ + i, p_ + n_);
         if (s.flaw == Flaw::None) {
           if (bad_begin_ != kNone) close_invalid(i);
-          if (cp1252_byte(s.cp) >= 0) {
+          if (mojibake_ && cp1252_byte(s.cp) >= 0) {
             if (run_begin_ == kNone) run_begin_ = i;
           } else if (run_begin_ != kNone) {
             close_run(i);
@@ -506,6 +507,7 @@ class Scanner {
   std::string_view text_;
   const Byte* p_;
   std::size_t n_;
+  bool mojibake_;  // look for mojibake runs at all
   Scan scan_;
   std::size_t run_begin_ = kNone;  // open mojibake candidate
   std::size_t bad_begin_ = kNone;  // open run of invalid bytes
@@ -565,8 +567,8 @@ class PositionCursor {
 
 }  // namespace
 
-Findings check_encoding(std::string_view file, std::string_view bytes) {
-  Scan scan = Scanner(bytes).run();
+Findings check_encoding(std::string_view file, std::string_view bytes, EncodingChecks checks) {
+  Scan scan = Scanner(bytes, checks).run();
   std::vector<Raw>& raw = scan.raw;
   // Weak mojibake counts only on a line with certain mojibake; with none in
   // the file (the usual case for real Latin text) it is dropped unjudged.

@@ -45,8 +45,14 @@ namespace skiff {
 // the single "… and N more" finding.
 inline constexpr int kMaxDamageFindings = 20;
 
+// What check_encoding looks for: all of the above, or (kDamageOnly, for the
+// build, which leaves mojibake to lint: it is a guess that pages may
+// silence) the BOM, invalid UTF-8 and NUL bytes, without the cost of
+// judging mojibake.
+enum class EncodingChecks { kAll, kDamageOnly };
+
 // Checks one page file's bytes (as read from disk; frontmatter included) for
 // encoding damage. `file` is the display path put into findings.
-Findings check_encoding(std::string_view file, std::string_view bytes);
+Findings check_encoding(std::string_view file, std::string_view bytes, EncodingChecks checks = EncodingChecks::kAll);
 
 }  // namespace skiff
