@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "base/disk.h"
 #include "base/output_dir.h"
@@ -48,8 +49,13 @@ bool append_record(const std::filesystem::path& marker, const std::string& journ
 bool finish_update(const std::filesystem::path& out, const std::vector<std::string>& renames,
                    const std::vector<std::string>& removals, std::string& error) {
   for (const std::string& file : renames) {
+    std::string rename_error;
+    if (apply_pending(out, file, rename_error)) continue;
+    // Looked at only when the rename fails, so the usual build pays one
+    // system call per file.
     if (::access(pending_path(out, file).c_str(), F_OK) != 0 && errno == ENOENT) continue;
-    if (!apply_pending(out, file, error)) return false;
+    error = std::move(rename_error);
+    return false;
   }
   for (const std::string& file : removals) {
     if (!remove_output_file(out, file, error)) return false;
