@@ -119,6 +119,20 @@ BOOST_AUTO_TEST_CASE(setup_positions_of_block_scalar) {
   }
 }
 
+// Found by the page fuzzer: "found end of input" was put at the indentation
+// column of the blank line after the block (line 8, column 3 of an empty
+// line). The end is shown right after the last character instead.
+BOOST_AUTO_TEST_CASE(setup_end_is_after_its_last_character) {
+  Parsed p("---\ntitle: T\nsetup: |\n  import A from 'x'\n  import PaText\n\n---\n");
+  const Frontmatter& fm = p.fm();
+  BOOST_REQUIRE(fm.setup == "import A from 'x'\nimport PaText\n");
+  const Position end = fm.setup_position(fm.setup.size());
+  BOOST_TEST(end.line == 5);
+  BOOST_TEST(end.column == 16);  // "  import PaText" is 15 columns
+  BOOST_TEST((fm.setup_position(fm.setup.size() + 10) == end));
+  BOOST_TEST((fm.setup_position(fm.setup.size() - 1) == Position{5, 16}));  // the final line end itself
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(splitting)

@@ -27,7 +27,9 @@ struct Frontmatter {
   std::map<std::string, Position, std::less<>> key_positions;
 
   // Position in the page of byte `offset` of `setup`. Exact for block
-  // scalars (`setup: |`), the key's position otherwise.
+  // scalars (`setup: |`), the key's position otherwise. The end of `setup`
+  // (offset >= its size) is the place just after its last character that
+  // is not a space or line end.
   Position setup_position(std::size_t offset) const;
 
   int setup_first_line = 0;  // file line of the first setup line
