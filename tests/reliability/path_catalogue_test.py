@@ -340,6 +340,15 @@ def symlinks_out_of_the_site(tmp):
                build_lines=[f"site.yml: error: {outside(case, 'site.yml')}"],
                lint_lines=[f"site.yml: error read: {outside(case, 'site.yml')}"])
 
+    # A site.yml that is a FIFO: its read would block forever (a device such
+    # as /dev/zero would never end); refused before anything reads it.
+    case = Case(tmp, "fifo_site_yml", witness=True)
+    (case.site / "site.yml").unlink()
+    os.mkfifo(case.site / "site.yml")
+    check_case(case, 1, 1, built=False,
+               build_lines=["site.yml: error: not a regular file (a FIFO, socket or device); not read"],
+               lint_lines=["site.yml: error read: not a regular file (a FIFO, socket or device); not read"])
+
     case = Case(tmp, "sym_locale_file", witness=True)
     (case.site / "locales" / "fr.yml").unlink()
     case.write_outside("fr.yml", f"nav:\n  start: {MARKER}\n")

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE disk
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -222,7 +223,7 @@ BOOST_AUTO_TEST_CASE(list_site_files_warns_about_unreadable_folders) {
 
 // read_site_file reads what list_site_files would list, and nothing else:
 // a file, a symlink to a file inside the site; not a symlink out of the
-// site (an error) nor a file in a symlinked folder (a warning).
+// site nor a file in a symlinked folder (errors: the caller needs the file).
 BOOST_AUTO_TEST_CASE(read_site_file_reads_only_inside_the_site) {
   SiteFolder f;
   skiff::Diagnostics problems;
@@ -249,11 +250,56 @@ BOOST_AUTO_TEST_CASE(read_site_file_reads_only_inside_the_site) {
   const std::string outside = fs::canonical(f.outside).string();
   std::vector<std::string> want = {
       "error site.yml: symlink to " + outside + "/secret.md, which is outside the site: not read",
-      "warning locales/secret.md: symlinked folder not followed (it leads to " + outside + "); not read",
-      "warning pages-link/en/a.md: symlinked folder not followed (it leads to " +
+      "error locales/secret.md: symlinked folder not followed (it leads to " + outside + "); not read",
+      "error pages-link/en/a.md: symlinked folder not followed (it leads to " +
           fs::canonical(f.site / "pages/en").string() + "); not read",
-      "warning broken.yml: broken symlink: its target does not exist; not read"};
+      "error broken.yml: broken symlink: its target does not exist; not read"};
   BOOST_TEST(problems_of(problems) == want, boost::test_tools::per_element());
+}
+
+// Only regular files: a FIFO would block the read forever, a device
+// (/dev/zero) would never end; a folder is no file. Each is an error.
+BOOST_AUTO_TEST_CASE(read_site_file_reads_only_regular_files) {
+  SiteFolder f;
+  BOOST_REQUIRE(::mkfifo((f.site / "site.yml").c_str(), 0644) == 0);
+  fs::create_symlink("site.yml", f.site / "fifo-link.yml");
+  fs::create_symlink("pages", f.site / "folder-link.yml");
+  fs::create_directory(f.site / "folder.yml");
+  skiff::Diagnostics problems;
+  for (const char* rel : {"site.yml", "fifo-link.yml", "folder-link.yml", "folder.yml"}) {
+    BOOST_TEST(!skiff::read_site_file(f.site, rel, problems).has_value(), rel);
+  }
+  std::vector<std::string> want = {
+      "error site.yml: not a regular file (a FIFO, socket or device); not read",
+      "error fifo-link.yml: not a regular file (a FIFO, socket or device); not read",
+      "error folder-link.yml: a folder where a file was expected; not read",
+      "error folder.yml: a folder where a file was expected; not read"};
+  BOOST_TEST(problems_of(problems) == want, boost::test_tools::per_element());
+  // /dev/zero is outside the site anyway; a limit holds for regular files.
+  fs::create_symlink("/dev/zero", f.site / "zero.yml");
+  skiff::Diagnostics zero;
+  BOOST_TEST(!skiff::read_site_file(f.site, "zero.yml", zero).has_value());
+  BOOST_TEST(zero.error_count() == 1u);
+  f.file("site/big.yml");
+  std::string error;
+  BOOST_REQUIRE(skiff::write_file(f.site / "big.yml", std::string(100, 'x'), error));
+  skiff::Diagnostics big;
+  BOOST_TEST(!skiff::read_site_file(f.site, "big.yml", big, skiff::ReadLimit{99, "the file", ""}).has_value());
+  BOOST_TEST(problems_of(big) == std::vector<std::string>{"error big.yml: the file is 100 bytes, over the limit of 99"},
+             boost::test_tools::per_element());
+}
+
+// A site at / (as in a container) still reads its own files.
+BOOST_AUTO_TEST_CASE(read_site_file_with_the_site_at_the_root) {
+  SiteFolder f;
+  if (fs::canonical(f.site) != f.site) {
+    BOOST_TEST_MESSAGE("skipped: the temp folder's path has a symlink in it");
+    return;
+  }
+  skiff::Diagnostics problems;
+  const std::string rel = (f.site / "pages/en/a.md").string().substr(1);
+  BOOST_TEST(skiff::read_site_file("/", rel, problems).value_or("") == "site/pages/en/a.md");
+  BOOST_TEST(problems.empty());
 }
 
 // Over the limit, a file is not read, and the error gives both sizes.

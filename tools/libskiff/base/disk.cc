@@ -375,7 +375,8 @@ std::vector<std::string> list_site_files(const fs::path& site_root, std::string_
   return files;
 }
 
-std::optional<std::string> read_site_file(const fs::path& site_root, std::string_view rel, Diagnostics& problems) {
+std::optional<std::string> read_site_file(const fs::path& site_root, std::string_view rel, Diagnostics& problems,
+                                          const ReadLimit& limit) {
   const fs::path path = site_root / rel;
   const std::string shown(rel);
   struct stat st;
@@ -394,17 +395,19 @@ std::optional<std::string> read_site_file(const fs::path& site_root, std::string
   // The folder the file is in must be SITE/<its folder>, as list_site_files
   // lists it: a symlinked folder on the way is not followed.
   const std::size_t slash = rel.rfind('/');
-  const std::string folder = slash == std::string_view::npos ? std::string() : std::string(rel.substr(0, slash));
-  const std::string real_folder = resolved(path.parent_path(), error);
-  if (real_folder + '/' != site + folder + (folder.empty() ? "" : "/")) {
-    problems.warning(shown, {}, "symlinked folder not followed (it leads to " +
+  const std::string folder = slash == std::string_view::npos ? std::string() : std::string(rel.substr(0, slash)) + "/";
+  std::string real_folder = resolved(path.parent_path(), error);
+  if (!real_folder.empty() && real_folder.back() != '/') real_folder += '/';  // "/" stays "/"
+  if (real_folder != site + folder) {
+    if (!real_folder.empty() && real_folder != "/") real_folder.pop_back();
+    problems.error(shown, {}, "symlinked folder not followed (it leads to " +
                                     (real_folder.empty() ? std::string("?") : real_folder) + "); not read");
     return std::nullopt;
   }
   if (S_ISLNK(st.st_mode)) {
     const std::string real = resolved(path, error);
     if (real.empty()) {
-      problems.warning(shown, {}, error == ELOOP ? "symlink loop: following it never reaches a file; not read"
+      problems.error(shown, {}, error == ELOOP ? "symlink loop: following it never reaches a file; not read"
                                                  : "broken symlink: its target does not exist; not read");
       return std::nullopt;
     }
@@ -412,9 +415,20 @@ std::optional<std::string> read_site_file(const fs::path& site_root, std::string
       problems.error(shown, {}, "symlink to " + real + ", which is outside the site: not read");
       return std::nullopt;
     }
+    if (::stat(path.c_str(), &st) != 0) {
+      problems.error(shown, {}, "cannot read " + shown + ": " + std::strerror(errno));
+      return std::nullopt;
+    }
+  }
+  // Only regular files, as listings list: a FIFO would block the read
+  // forever, a device (/dev/zero) would never end.
+  if (!S_ISREG(st.st_mode)) {
+    problems.error(shown, {}, S_ISDIR(st.st_mode) ? "a folder where a file was expected; not read"
+                                                    : "not a regular file (a FIFO, socket or device); not read");
+    return std::nullopt;
   }
   std::string read_error;
-  auto bytes = read_file(path, read_error);
+  auto bytes = read_file(path, read_error, limit);
   if (!bytes) problems.error(shown, {}, read_error);
   return bytes;
 }

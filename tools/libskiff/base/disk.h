@@ -31,6 +31,10 @@ struct ReadLimit {
 };
 std::optional<std::string> read_file(const fs::path& path, std::string& error, const ReadLimit& limit);
 
+// The limit for the site's own settings files (site.yml, locales/*.yml):
+// real ones are a few kilobytes.
+inline constexpr ReadLimit kSiteFileLimit{16 * 1024 * 1024, "the file", ""};
+
 // Whether write_file's folder likely exists already (the default: try the
 // file first) or likely not (make the folder first). Only a hint: the
 // result is the same either way, one system call fewer when it is right.
@@ -70,11 +74,15 @@ std::vector<std::string> list_site_files(const fs::path& site_root, std::string_
 
 // SITE/`rel` ("site.yml", "locales/de.yml"), read only where
 // list_site_files would list it, so that what a build reads is what its
-// key hashes: not through a symlinked folder (a warning), and a symlinked
-// file only when it resolves inside the site (an error otherwise, naming
-// the target). A missing file is nullopt with no problem; a refused or
-// unreadable one is nullopt with a problem at `rel`.
-std::optional<std::string> read_site_file(const fs::path& site_root, std::string_view rel, Diagnostics& problems);
+// key hashes: not through a symlinked folder, a symlinked file only when
+// it resolves inside the site (the message names the target), and only a
+// regular file (a FIFO would block, a device never end). A missing file is
+// nullopt with no problem; a refused, unreadable or over-the-limit one is
+// nullopt with an error at `rel`: the caller named this file, and going on
+// without it changes the result (a site.yml left out means default
+// settings).
+std::optional<std::string> read_site_file(const fs::path& site_root, std::string_view rel, Diagnostics& problems,
+                                          const ReadLimit& limit = kSiteFileLimit);
 
 // Copies file `from` to `to`, replacing it and making its parent folders.
 // A real copy, not a link: tools that post-process the output must never

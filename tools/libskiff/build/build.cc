@@ -508,7 +508,10 @@ std::uint64_t input_files_key(const std::filesystem::path& root) {
     key.add(name);
     if (auto bytes = read_file(file, error)) key.add(content_hash(*bytes));
   };
-  add_file(root / "site.yml", "site.yml");
+  // site.yml as load_site_config reads it (read_site_file): never through
+  // a link out of the site, never a FIFO or device.
+  key.add(std::string_view("site.yml"));
+  if (auto bytes = read_site_file(root, "site.yml", ignored)) key.add(content_hash(*bytes));
   for (const char* folder : {"locales", "layouts", "components"}) {
     key.add(std::string_view(folder));
     for (const std::string& file : list_site_files(root, folder, ignored)) add_file(root / folder / file, file);
@@ -742,6 +745,9 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
                                "restored the previous output from " + stale.restored.filename().string() +
                                    " (a build was killed while swapping its output in)");
   }
+  // After a restore the build starts afresh rather than trust the record of
+  // a tree that came back from aside.
+  const bool ignore_record = options.clean || !stale.restored.empty();
   const std::int64_t started_ns = wall_clock_ns();
   // The previous build's record: with it, this build updates the output in
   // place; without it (or with --clean), it builds a fresh tree and swaps
@@ -750,7 +756,7 @@ BuildResult build_site(const BuildOptions& options, const BuildProgress& progres
   OutputChanges changes;
   bool in_place = false;
   std::thread reader([&] {
-    if (options.clean) return;
+    if (ignore_record) return;
     std::optional<BuildState> previous = previous_build(result.out, changes.record_bytes);
     if (previous && previous->part == part_name(options)) {
       changes.state = std::move(*previous);

@@ -28,8 +28,8 @@ using StringTable = std::map<std::string, std::string, std::less<>>;
 class LocaleCatalog {
  public:
   // Built-in strings for `config.locales` plus SITE/locales overrides,
-  // read through read_site_file (not through a symlinked locales/ folder,
-  // nor a symlink out of the site). Problems with their content go to
+  // read only as list_site_files lists locales/ (not through a symlinked
+  // locales/ folder, nor a symlink out of the site). Problems with their content go to
   // `diagnostics`; files that cannot be read or are refused to
   // `file_problems`.
   static LocaleCatalog load(const std::filesystem::path& site_root, const SiteConfig& config,

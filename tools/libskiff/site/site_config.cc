@@ -252,8 +252,9 @@ SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics&
 SiteConfig load_site_config(const std::filesystem::path& site_root, Diagnostics& diagnostics,
                             Diagnostics& file_problems) {
   std::error_code ec;
-  // No site.yml (a broken symlink is one too): defaults.
-  if (!std::filesystem::exists(site_root / "site.yml", ec)) {
+  // No site.yml: defaults, with the locales found in pages/. (A broken
+  // symlink is a site.yml that read_site_file warns about.)
+  if (!std::filesystem::exists(std::filesystem::symlink_status(site_root / "site.yml", ec))) {
     SiteConfig config;
     for (const auto& entry : std::filesystem::directory_iterator(site_root / "pages", ec)) {
       std::string name = entry.path().filename().string();
