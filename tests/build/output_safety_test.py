@@ -17,6 +17,9 @@ Each scenario runs the real binary and checks what is left on disk:
 - a build killed among its renames (the state is made by hand: the record
   listing the renames, half of them done): the next build finishes them
   first, stays incremental, and ends as a --clean build;
+- a swap without RENAME_EXCHANGE killed between its renames (made by
+  hand): the next build puts the previous output back, says so, and
+  builds afresh;
 - a full disk (a file size limit, `ulimit -f`): an error naming the file,
   exit 1, the previous output intact, nothing left behind;
 - every refused --out: nothing is created.
@@ -348,6 +351,24 @@ with tempfile.TemporaryDirectory() as tmp:
     check(leftovers(out) == [], f"killed among the renames: left behind {leftovers(out)}")
     check((out / MARKER).read_text().endswith("applied\nend\n") or "apply\n" not in (out / MARKER).read_text(),
           "renames: the finished update is not marked applied")
+
+    # ---- a swap killed between its two renames (made by hand) ----------
+    # Without RENAME_EXCHANGE the swap renames OUT to OUT.skiff-old-PID, then
+    # the staging tree to OUT; a kill in between leaves both trees and no
+    # OUT. The next build puts the previous output back, then builds afresh.
+    out = tmp / "swap"
+    run_build(small, out)
+    aside = tmp / "swap.skiff-old-4242"
+    out.rename(aside)
+    shutil.copytree(aside, tmp / "swap.skiff-tmp-4242", symlinks=True)
+    (tmp / "swap.skiff-tmp-4242" / "only-new.html").write_text("the new tree")
+    run = run_build(small, out)
+    restored = (f"{out}: warning: restored the previous output from swap.skiff-old-4242 "
+                "(a build was killed while swapping its output in)")
+    check(restored in (run.stdout + run.stderr).splitlines(), f"swap: no `{restored}`:\n{run.stdout}{run.stderr}")
+    check("incremental:" not in run.stdout, f"swap: the build after a restore trusted the record\n{run.stdout}")
+    compare("after a swap killed half-way", out, clean_reference(tmp, small, "swap-ref"))
+    check(leftovers(out) == [], f"swap: left behind {leftovers(out)}")
 
     # ---- a full disk ---------------------------------------------------
     # RLIMIT_FSIZE caps each file's size: writing a page past it fails with

@@ -563,19 +563,41 @@ BOOST_AUTO_TEST_CASE(a_swap_killed_half_way_gets_the_previous_output_back) {
   BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-old-41"));
 }
 
-// Only a marked tree, only when the output is missing, and only when there
-// is one candidate: otherwise nothing is guessed.
+// Only the exact leftovers of a half-done swap are restored; otherwise
+// nothing is guessed at.
 BOOST_AUTO_TEST_CASE(nothing_is_restored_when_it_is_not_clear_what) {
   TempDir tmp;
+  const fs::path dist = tmp.path / "dist";
+  auto marked = [&](const std::string& name) { write(tmp.path / name / kOutputMarker, ""); };
   fs::create_directories(tmp.path / "dist.skiff-old-1");  // empty: no marker
-  BOOST_TEST(remove_stale_siblings(tmp.path / "dist").restored.empty());
-  BOOST_TEST(!fs::exists(tmp.path / "dist"));
-  write(tmp.path / "dist.skiff-old-2" / kOutputMarker, "");
-  write(tmp.path / "dist.skiff-old-3" / kOutputMarker, "");
-  skiff::StaleSiblings stale = remove_stale_siblings(tmp.path / "dist");
+  fs::create_directories(tmp.path / "dist.skiff-tmp-1");
+  BOOST_TEST(remove_stale_siblings(dist).restored.empty());
+  BOOST_TEST(!fs::exists(dist));
+  // An old tree alone: the swap finished and its deletion was cut short,
+  // so it may be half deleted (then OUT was removed by hand).
+  marked("dist.skiff-old-2");
+  write(tmp.path / "dist.skiff-old-2" / "index.html", "what is left");
+  BOOST_TEST(remove_stale_siblings(dist).restored.empty());
+  BOOST_TEST(!fs::exists(dist));
+  // A new tree of another build.
+  marked("dist.skiff-old-3");
+  marked("dist.skiff-tmp-4");
+  BOOST_TEST(remove_stale_siblings(dist).restored.empty());
+  BOOST_TEST(!fs::exists(dist));
+  // Two old trees, each with its pair.
+  for (const char* name : {"dist.skiff-old-5", "dist.skiff-tmp-5", "dist.skiff-old-6", "dist.skiff-tmp-6"}) marked(name);
+  skiff::StaleSiblings stale = remove_stale_siblings(dist);
   BOOST_TEST(stale.restored.empty());
-  BOOST_TEST(stale.removed.size() == 2u);
-  BOOST_TEST(!fs::exists(tmp.path / "dist"));
+  BOOST_TEST(stale.removed.size() == 4u);
+  BOOST_TEST(!fs::exists(dist));
+  // The pair, but the output is there: the old tree is only removed.
+  marked("dist.skiff-old-7");
+  marked("dist.skiff-tmp-7");
+  write(dist / "index.html", "current");
+  stale = remove_stale_siblings(dist);
+  BOOST_TEST(stale.restored.empty());
+  BOOST_TEST(read(dist / "index.html") == "current");
+  BOOST_TEST(!fs::exists(tmp.path / "dist.skiff-old-7"));
 }
 
 // The staging folder carries the marker from the start: a build killed

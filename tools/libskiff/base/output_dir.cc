@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -254,7 +255,8 @@ StaleSiblings remove_stale_siblings(const fs::path& target) {
   const std::string name = out.filename().string();
   std::error_code ec;
   std::vector<fs::path> ours;  // leftovers skiff made
-  std::vector<fs::path> old_trees;  // of which previous outputs moved aside
+  std::vector<std::string> old_pids;  // marked OUT.skiff-old-PID: their PIDs
+  std::vector<std::string> new_pids;  // marked OUT.skiff-tmp-PID
   for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
     const std::string entry_name = entry.path().filename().string();
     const bool old = entry_name.starts_with(name + ".skiff-old-");
@@ -265,16 +267,22 @@ StaleSiblings remove_stale_siblings(const fs::path& target) {
     const bool marked = fs::is_regular_file(fs::symlink_status(entry.path() / kOutputMarker, e));
     if (!marked && !is_empty_dir(entry.path())) continue;
     ours.push_back(entry.path());
-    if (old && marked) old_trees.push_back(entry.path());
+    if (marked) (old ? old_pids : new_pids).push_back(entry_name.substr(name.size() + 11));
   }
-  // A swap by two renames (no RENAME_EXCHANGE) killed between them left no
-  // output, and the previous one moved aside: it is put back. With more than
-  // one candidate (which builds taking turns cannot make) none is chosen.
-  if (old_trees.size() == 1 && !fs::exists(fs::symlink_status(out, ec))) {
-    fs::rename(old_trees.front(), out, ec);
+  // A swap by two renames (no RENAME_EXCHANGE) killed between them leaves
+  // exactly this: no output, the previous one moved aside whole, and the
+  // same build's new tree still at its staging path. The previous output
+  // is put back. Anything else (an old tree alone may be half deleted: the
+  // build deletes it after the swap; or several candidates, which builds
+  // taking turns cannot leave) is not guessed at.
+  if (old_pids.size() == 1 && std::find(new_pids.begin(), new_pids.end(), old_pids.front()) != new_pids.end() &&
+      !fs::exists(fs::symlink_status(out, ec))) {
+    fs::path previous = out;
+    previous += ".skiff-old-" + old_pids.front();
+    fs::rename(previous, out, ec);
     if (!ec) {
-      result.restored = old_trees.front();
-      std::erase(ours, old_trees.front());
+      result.restored = previous;
+      std::erase(ours, previous);
     }
   }
   for (const fs::path& path : ours) {

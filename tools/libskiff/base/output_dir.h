@@ -86,9 +86,10 @@ struct StaleSiblings {
 };
 
 // Cleans up after builds into `target` that were killed. When `target` is
-// missing and one marked `<target>.skiff-old-*` is there (a swap without
-// RENAME_EXCHANGE killed between its two renames), that previous output is
-// renamed back to `target`. Then it removes the sibling folders
+// missing and the only marked `<target>.skiff-old-PID` has a marked
+// `<target>.skiff-tmp-PID` beside it (what a swap without RENAME_EXCHANGE
+// killed between its two renames leaves), that previous output is renamed
+// back to `target`. Then it removes the sibling folders
 // `<target>.skiff-tmp-*` (a fresh build's staging tree) and
 // `<target>.skiff-old-*` (a previous tree moved aside by a swap), when they
 // carry skiff's marker or are empty, and the record's temporary copies
