@@ -133,6 +133,21 @@ BOOST_AUTO_TEST_CASE(setup_end_is_after_its_last_character) {
   BOOST_TEST((fm.setup_position(fm.setup.size() - 1) == Position{5, 16}));  // the final line end itself
 }
 
+// A folded block joins its lines with spaces: offsets do not follow the
+// file's lines, so positions are the key's (the reviewer's `4:12` on a
+// 10-character line). An indentation indicator fixes the indentation.
+BOOST_AUTO_TEST_CASE(setup_positions_of_folded_and_indicated_blocks) {
+  Parsed folded("---\ntitle: T\nsetup: >\n  import A\n  from 'x'\n---\n");
+  BOOST_REQUIRE(folded.fm().setup == "import A from 'x'\n");
+  BOOST_TEST((folded.fm().setup_position(12) == Position{3, 1}));
+  Parsed indicated("---\ntitle: T\nsetup: |2\n    import A from 'x'\n---\n");
+  BOOST_REQUIRE(indicated.fm().setup == "  import A from 'x'\n");
+  BOOST_TEST(indicated.fm().setup_indent == 2);
+  const std::size_t quote = indicated.fm().setup.find('\'');
+  BOOST_TEST((indicated.fm().setup_position(quote) ==
+              indicated.source.position_of(indicated.source.line_start(4) + 2 + quote)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(splitting)

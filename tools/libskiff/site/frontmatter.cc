@@ -162,7 +162,15 @@ void apply_key(KeyValue entry, const SourceText& source, Frontmatter& fm, Diagno
     line = line_at(source.text(), start, next);
     std::size_t colon = line.find(':');
     std::size_t value = colon == std::string_view::npos ? colon : line.find_first_not_of(" \t", colon + 1);
-    bool block = value != std::string_view::npos && (line[value] == '|' || line[value] == '>');
+    // Literal blocks only: a folded one (`>`) joins its lines with spaces,
+    // so offsets in the text no longer follow the file's lines.
+    bool block = value != std::string_view::npos && line[value] == '|';
+    // An explicit indentation indicator (`|2`, `|-2`, `|2+`) fixes the
+    // indentation; the first line may then be indented further.
+    int indicated = 0;
+    for (std::size_t i = block ? value + 1 : line.size(); i < line.size() && i < value + 3; ++i) {
+      if (line[i] >= '1' && line[i] <= '9') indicated = line[i] - '0';
+    }
     if (block) {
       fm.setup_first_line = key_pos.line + 1;
       std::string_view content = line_at(source.text(), next, next);
@@ -173,6 +181,7 @@ void apply_key(KeyValue entry, const SourceText& source, Frontmatter& fm, Diagno
       while (fm.setup_indent < static_cast<int>(content.size()) && content[fm.setup_indent] == ' ') {
         ++fm.setup_indent;
       }
+      if (indicated > 0) fm.setup_indent = indicated;
     } else {
       fm.setup_indent = -1;  // not a block: positions map to the key
     }

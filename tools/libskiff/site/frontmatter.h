@@ -26,8 +26,9 @@ struct Frontmatter {
   // Where each top-level key is written, for diagnostics and lint.
   std::map<std::string, Position, std::less<>> key_positions;
 
-  // Position in the page of byte `offset` of `setup`. Exact for block
-  // scalars (`setup: |`), the key's position otherwise. The end of `setup`
+  // Position in the page of byte `offset` of `setup`. Exact for literal
+  // block scalars (`setup: |`), the key's position otherwise (a folded
+  // `>` block joins its lines). The end of `setup`
   // (offset >= its size) is the place just after its last character that
   // is not a space or line end.
   Position setup_position(std::size_t offset) const;
