@@ -211,9 +211,13 @@ BOOST_AUTO_TEST_CASE(bad_input_still_gives_well_formed_xml) {
   // URLs, so a page named with them is found at its URL; in other values
   // invalid UTF-8 becomes U+FFFD and characters XML cannot hold vanish.
   const std::vector<SitemapEntry> entries{
-      {"https://example.com/a\xFF" "b/\x01", {{"e\x02n\xFF", "https://example.com/\xC3"}}}};
+      {"https://example.com/a\xFF" "b/\x01", {{"e\x02n\xFF", "https://example.com/\xC3"}}},
+      // A cut-short emoji is one U+FFFD (its maximal subpart), as browsers
+      // decode it; then the 'x'.
+      {"https://example.com/c/", {{"f\xF0\x9F\x98x", "https://example.com/c/"}}}};
   const std::vector<SitemapEntry> want{
-      {"https://example.com/a%FFb/%01", {{"en\uFFFD", "https://example.com/%C3"}}}};
+      {"https://example.com/a%FFb/%01", {{"en\uFFFD", "https://example.com/%C3"}}},
+      {"https://example.com/c/", {{"f\uFFFDx", "https://example.com/c/"}}}};
   check_same(read_back(write_sitemap(entries)), want);
 }
 

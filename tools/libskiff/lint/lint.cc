@@ -572,11 +572,12 @@ class Linter {
           add(out, "script-url", Severity::Error, file, pos,
               "`data:` link: browsers refuse to open data: URLs from a link; link a page or a file in public/");
         } else if (target.kind == LinkTarget::Kind::Script) {
-          // An image that url_kind counts as script (SVG, HTML): harmless in
-          // <img>, but `build --safe` empties it, as it may run elsewhere.
+          // A source url_kind counts as script (SVG, HTML, or anything but
+          // the four raster images): harmless in <img>, but `build --safe`
+          // empties it, as it may run elsewhere.
           add(out, "script-url", Severity::Warning, file, pos,
-              "`data:` image that is not PNG, GIF, JPEG or WebP: `skiff build --safe` drops it; "
-              "put the image in public/");
+              "`data:` URL other than a PNG, GIF, JPEG or WebP image: `skiff build --safe` drops it; "
+              "put the file in public/");
         }
         return;
       }
